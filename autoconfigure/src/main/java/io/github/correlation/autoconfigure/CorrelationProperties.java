@@ -1,0 +1,343 @@
+package io.github.correlation.autoconfigure;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.correlation.RequestIdPolicy;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.Assert;
+
+/**
+ * Configuration properties for request correlation.
+ *
+ * @author Correlation contributors
+ * @since 0.1.0
+ */
+@ConfigurationProperties("correlation")
+public class CorrelationProperties {
+
+	private final RequestId requestId = new RequestId();
+
+	private final Propagation propagation = new Propagation();
+
+	private final Web web = new Web();
+
+	private final Client client = new Client();
+
+	private final Logging logging = new Logging();
+
+	public RequestId getRequestId() {
+		return this.requestId;
+	}
+
+	public Propagation getPropagation() {
+		return this.propagation;
+	}
+
+	public Web getWeb() {
+		return this.web;
+	}
+
+	public Client getClient() {
+		return this.client;
+	}
+
+	public Logging getLogging() {
+		return this.logging;
+	}
+
+	static String requireToken(String value, String property) {
+		Assert.isTrue(value != null && !value.isEmpty() && value.chars().allMatch(CorrelationProperties::isTokenChar),
+				() -> property + " must be a non-empty token (letters, digits and !#$%&'*+-.^_`|~), not '" + value
+						+ "'");
+		return value;
+	}
+
+	private static boolean isTokenChar(int ch) {
+		return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9')
+				|| "!#$%&'*+-.^_`|~".indexOf(ch) >= 0;
+	}
+
+	/**
+	 * Request id properties.
+	 */
+	public static class RequestId {
+
+		/**
+		 * Whether to accept, generate, log, echo and propagate a request id.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Header that carries the request id, inbound, outbound and on responses.
+		 */
+		private String header = "X-Request-Id";
+
+		/**
+		 * Comma-separated list of further headers accepted as the inbound request id, in
+		 * order of preference after the main header.
+		 */
+		private List<String> aliases = new ArrayList<>(List.of("X-Correlation-Id"));
+
+		/**
+		 * Name of the baggage entry and MDC key that hold the request id.
+		 */
+		private String field = "request_id";
+
+		/**
+		 * Maximum length of an accepted request id, at least 36 so that a generated UUID
+		 * fits. Longer ids, and ids with characters other than letters, digits and
+		 * '-_.:/+=@', are replaced by a generated one.
+		 */
+		private int maxLength = RequestIdPolicy.DEFAULT_MAX_LENGTH;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public String getHeader() {
+			return this.header;
+		}
+
+		public void setHeader(String header) {
+			this.header = requireToken(header, "correlation.request-id.header");
+		}
+
+		public List<String> getAliases() {
+			return this.aliases;
+		}
+
+		public void setAliases(List<String> aliases) {
+			aliases.forEach((alias) -> requireToken(alias, "correlation.request-id.aliases"));
+			this.aliases = aliases;
+		}
+
+		public String getField() {
+			return this.field;
+		}
+
+		public void setField(String field) {
+			this.field = requireToken(field, "correlation.request-id.field");
+		}
+
+		public int getMaxLength() {
+			return this.maxLength;
+		}
+
+		public void setMaxLength(int maxLength) {
+			Assert.isTrue(maxLength >= RequestIdPolicy.MIN_MAX_LENGTH && maxLength <= RequestIdPolicy.MAX_MAX_LENGTH,
+					() -> "correlation.request-id.max-length must be between " + RequestIdPolicy.MIN_MAX_LENGTH
+							+ " and " + RequestIdPolicy.MAX_MAX_LENGTH + ", not " + maxLength);
+			this.maxLength = maxLength;
+		}
+
+	}
+
+	/**
+	 * W3C propagation properties.
+	 */
+	public static class Propagation {
+
+		/**
+		 * Whether to enforce the W3C Trace Context and Baggage rules on every propagator:
+		 * one combined tracestate list, strict traceparent and tracestate grammar, member
+		 * and size limits.
+		 */
+		private boolean enabled = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+	}
+
+	/**
+	 * Servlet web properties.
+	 */
+	public static class Web {
+
+		/**
+		 * Whether to correlate inbound servlet requests: response headers and error
+		 * handling.
+		 */
+		private boolean enabled = true;
+
+		private final TraceResponse traceResponse = new TraceResponse();
+
+		private final TraceIdHeader traceIdHeader = new TraceIdHeader();
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public TraceResponse getTraceResponse() {
+			return this.traceResponse;
+		}
+
+		public TraceIdHeader getTraceIdHeader() {
+			return this.traceIdHeader;
+		}
+
+		/**
+		 * W3C traceresponse header properties.
+		 */
+		public static class TraceResponse {
+
+			/**
+			 * Whether to write the W3C 'traceresponse' header on every response.
+			 */
+			private boolean enabled = true;
+
+			public boolean isEnabled() {
+				return this.enabled;
+			}
+
+			public void setEnabled(boolean enabled) {
+				this.enabled = enabled;
+			}
+
+		}
+
+		/**
+		 * Bare trace id response header properties.
+		 */
+		public static class TraceIdHeader {
+
+			/**
+			 * Whether to write the bare trace id in a response header as well.
+			 */
+			private boolean enabled;
+
+			/**
+			 * Name of the response header with the bare trace id.
+			 */
+			private String name = "X-Trace-Id";
+
+			public boolean isEnabled() {
+				return this.enabled;
+			}
+
+			public void setEnabled(boolean enabled) {
+				this.enabled = enabled;
+			}
+
+			public String getName() {
+				return this.name;
+			}
+
+			public void setName(String name) {
+				this.name = requireToken(name, "correlation.web.trace-id-header.name");
+			}
+
+		}
+
+	}
+
+	/**
+	 * HTTP client properties.
+	 */
+	public static class Client {
+
+		/**
+		 * Whether to observe RestClient, RestTemplate and WebClient beans that were built
+		 * without Boot's builders.
+		 */
+		private boolean enabled = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+	}
+
+	/**
+	 * Logging properties.
+	 */
+	public static class Logging {
+
+		/**
+		 * Whether to write the trace context and baggage to the MDC under the configured
+		 * keys.
+		 */
+		private boolean enabled = true;
+
+		private final Mdc mdc = new Mdc();
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public Mdc getMdc() {
+			return this.mdc;
+		}
+
+		/**
+		 * MDC key properties.
+		 */
+		public static class Mdc {
+
+			/**
+			 * MDC key of the trace id.
+			 */
+			private String traceId = "trace_id";
+
+			/**
+			 * MDC key of the span id.
+			 */
+			private String spanId = "span_id";
+
+			/**
+			 * MDC key of the trace flags.
+			 */
+			private String traceFlags = "trace_flags";
+
+			public String getTraceId() {
+				return this.traceId;
+			}
+
+			public void setTraceId(String traceId) {
+				this.traceId = requireToken(traceId, "correlation.logging.mdc.trace-id");
+			}
+
+			public String getSpanId() {
+				return this.spanId;
+			}
+
+			public void setSpanId(String spanId) {
+				this.spanId = requireToken(spanId, "correlation.logging.mdc.span-id");
+			}
+
+			public String getTraceFlags() {
+				return this.traceFlags;
+			}
+
+			public void setTraceFlags(String traceFlags) {
+				this.traceFlags = requireToken(traceFlags, "correlation.logging.mdc.trace-flags");
+			}
+
+		}
+
+	}
+
+}

@@ -1,0 +1,55 @@
+package io.github.correlation.autoconfigure;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+import io.github.correlation.logging.BaggageMdcEventListener;
+import io.github.correlation.logging.MdcKeys;
+import io.github.correlation.logging.SpanMdcEventListener;
+import io.micrometer.tracing.otel.bridge.Slf4JBaggageEventListener;
+import io.micrometer.tracing.otel.bridge.Slf4JEventListener;
+import org.slf4j.MDC;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.micrometer.tracing.autoconfigure.TracingProperties;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Auto-configuration of the MDC bridge: the span's ids and flags under the configured
+ * keys, and every named baggage entry (the request id, Boot's correlation and remote
+ * fields) under its own name. It runs before Boot's OpenTelemetry tracing
+ * auto-configuration, whose listeners back off.
+ *
+ * @author Correlation contributors
+ * @since 0.1.0
+ */
+@AutoConfiguration(beforeName = CorrelationAutoConfiguration.OPENTELEMETRY_TRACING_AUTO_CONFIGURATION)
+@ConditionalOnClass({ Slf4JEventListener.class, MDC.class, TracingProperties.class })
+@ConditionalOnBooleanProperty(name = "correlation.logging.enabled", matchIfMissing = true)
+@EnableConfigurationProperties({ CorrelationProperties.class, TracingProperties.class })
+public final class LoggingCorrelationAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean(Slf4JEventListener.class)
+	SpanMdcEventListener spanMdcEventListener(CorrelationProperties properties) {
+		CorrelationProperties.Logging.Mdc mdc = properties.getLogging().getMdc();
+		return new SpanMdcEventListener(new MdcKeys(mdc.getTraceId(), mdc.getSpanId(), mdc.getTraceFlags()));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(Slf4JBaggageEventListener.class)
+	BaggageMdcEventListener baggageMdcEventListener(CorrelationProperties properties, TracingProperties tracing) {
+		Set<String> fields = new LinkedHashSet<>();
+		if (properties.getRequestId().isEnabled()) {
+			fields.add(properties.getRequestId().getField());
+		}
+		fields.addAll(tracing.getBaggage().getCorrelation().getFields());
+		fields.addAll(tracing.getBaggage().getRemoteFields());
+		return new BaggageMdcEventListener(fields);
+	}
+
+}

@@ -1,0 +1,64 @@
+package io.github.correlation.logging;
+
+import io.micrometer.tracing.otel.bridge.Slf4JEventListener;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.MDC;
+
+/**
+ * Writes the current span's trace id, span id and trace flags to the MDC whenever a
+ * context becomes current, and removes them when the context that becomes current has no
+ * valid span, so no id outlives its scope on a pooled thread. Unsampled spans are written
+ * too: the flags say whether the trace was exported.
+ * <p>
+ * It extends {@link Slf4JEventListener} so that Boot's own listener, which writes fixed
+ * keys and no flags, backs off.
+ *
+ * @author Correlation contributors
+ * @since 0.1.0
+ */
+public class SpanMdcEventListener extends Slf4JEventListener {
+
+	private final MdcKeys keys;
+
+	/**
+	 * Create a new instance.
+	 * @param keys the MDC keys to write
+	 */
+	public SpanMdcEventListener(MdcKeys keys) {
+		super(keys.traceId(), keys.spanId());
+		this.keys = keys;
+	}
+
+	@Override
+	public void onEvent(Object event) {
+		ScopeEvents.dispatch(event, (span, baggage) -> write(span), this::clear);
+	}
+
+	private void write(@Nullable Span span) {
+		SpanContext context = (span != null) ? span.getSpanContext() : SpanContext.getInvalid();
+		if (!context.isValid()) {
+			clear();
+			return;
+		}
+		MDC.put(this.keys.traceId(), context.getTraceId());
+		MDC.put(this.keys.spanId(), context.getSpanId());
+		MDC.put(this.keys.traceFlags(), context.getTraceFlags().asHex());
+	}
+
+	private void clear() {
+		MDC.remove(this.keys.traceId());
+		MDC.remove(this.keys.spanId());
+		MDC.remove(this.keys.traceFlags());
+	}
+
+	/**
+	 * Return the keys this listener writes.
+	 * @return the MDC keys
+	 */
+	public MdcKeys getKeys() {
+		return this.keys;
+	}
+
+}

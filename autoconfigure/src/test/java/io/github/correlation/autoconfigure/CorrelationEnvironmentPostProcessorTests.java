@@ -1,0 +1,82 @@
+package io.github.correlation.autoconfigure;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.mock.env.MockPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CorrelationEnvironmentPostProcessorTests {
+
+	private final StandardEnvironment environment = new StandardEnvironment();
+
+	private final CorrelationEnvironmentPostProcessor postProcessor = new CorrelationEnvironmentPostProcessor();
+
+	@Test
+	void turnsOtlpMetricsExportOffUnlessAUrlIsConfigured() {
+		process();
+		assertThat(this.environment.getProperty("management.otlp.metrics.export.enabled")).isEqualTo("false");
+		this.environment.getPropertySources()
+			.addFirst(new MockPropertySource().withProperty("management.otlp.metrics.export.url", "http://otel:4318"));
+		assertThat(this.environment.getProperty("management.otlp.metrics.export.enabled")).isEqualTo("true");
+	}
+
+	@Test
+	void theApplicationsOwnValueWins() {
+		this.environment.getPropertySources()
+			.addFirst(new MockPropertySource().withProperty("management.otlp.metrics.export.enabled", "true")
+				.withProperty("logging.pattern.correlation", "custom"));
+		process();
+		assertThat(this.environment.getProperty("management.otlp.metrics.export.enabled")).isEqualTo("true");
+		assertThat(this.environment.getProperty("logging.pattern.correlation")).isEqualTo("custom");
+	}
+
+	@Test
+	void springApplicationDefaultPropertiesWinToo() {
+		process();
+		this.environment.getPropertySources()
+			.addLast(new MockPropertySource("defaultProperties").withProperty("management.otlp.metrics.export.enabled",
+					"true"));
+		assertThat(this.environment.getProperty("management.otlp.metrics.export.enabled")).isEqualTo("true");
+		assertThat(this.environment.getPropertySources().get(CorrelationEnvironmentPostProcessor.NAME))
+			.satisfies((source) -> assertThat(
+					((org.springframework.core.env.EnumerablePropertySource<?>) source).getPropertyNames())
+				.containsExactly("logging.pattern.correlation"));
+	}
+
+	@Test
+	void addsItsDefaultsLastAndOnce() {
+		process();
+		process();
+		assertThat(this.environment.getPropertySources().stream().map((source) -> source.getName()))
+			.endsWith(CorrelationEnvironmentPostProcessor.NAME)
+			.filteredOn(CorrelationEnvironmentPostProcessor.NAME::equals)
+			.hasSize(1);
+	}
+
+	@Test
+	void correlationPatternFollowsTheMdcKeys() {
+		process();
+		assertThat(this.environment.getProperty("logging.pattern.correlation"))
+			.isEqualTo("%correlationId{trace_id(32),span_id(16)}");
+		this.environment.getPropertySources()
+			.addFirst(new MockPropertySource().withProperty("correlation.logging.mdc.trace-id", "traceId"));
+		assertThat(this.environment.getProperty("logging.pattern.correlation"))
+			.isEqualTo("%correlationId{traceId(32),span_id(16)}");
+	}
+
+	@Test
+	void leavesThePatternToBootWhenLoggingIsDisabled() {
+		this.environment.getPropertySources()
+			.addFirst(new MockPropertySource().withProperty("correlation.logging.enabled", "false"));
+		process();
+		assertThat(this.environment.getProperty("logging.pattern.correlation")).isNull();
+	}
+
+	private void process() {
+		this.postProcessor.postProcessEnvironment(this.environment, new SpringApplication());
+	}
+
+}

@@ -1,0 +1,62 @@
+package io.github.correlation.web.servlet;
+
+import java.util.List;
+
+import io.github.correlation.test.CorrelationTestApplication;
+import io.github.correlation.test.RawHttpClient;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The response headers follow their switches.
+ */
+class ResponseHeaderSwitchesIntegrationTests {
+
+	private static final String TRACE_ID = "0af7651916cd43dd8448eb211c80319c";
+
+	@Test
+	void writesTheBareTraceIdHeaderWhenEnabled() {
+		RawHttpClient.Response response = request("correlation.web.trace-id-header.enabled=true",
+				"correlation.web.trace-id-header.name=X-B3-TraceId");
+		assertThat(response.all("X-B3-TraceId")).containsExactly(TRACE_ID);
+		assertThat(response.header("traceresponse")).startsWith("00-" + TRACE_ID);
+	}
+
+	@Test
+	void writesNoTraceHeadersWhenSwitchedOff() {
+		RawHttpClient.Response response = request("correlation.web.trace-response.enabled=false");
+		assertThat(response.headers()).doesNotContainKeys("traceresponse", "x-trace-id");
+		assertThat(response.header("X-Request-Id")).isNotNull();
+	}
+
+	@Test
+	void leavesTheRequestIdOutWhenItIsDisabled() {
+		RawHttpClient.Response response = request("correlation.request-id.enabled=false");
+		assertThat(response.headers()).doesNotContainKey("x-request-id");
+		assertThat(response.header("traceresponse")).startsWith("00-" + TRACE_ID);
+	}
+
+	@Test
+	void leavesResponsesAsBootWritesThemWhenTheWebBoundaryIsOff() {
+		RawHttpClient.Response response = request("correlation.web.enabled=false");
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(response.headers()).doesNotContainKeys("traceresponse", "x-request-id");
+	}
+
+	private static RawHttpClient.Response request(String... properties) {
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(CorrelationTestApplication.class)
+			.properties("server.port=0", "server.address=127.0.0.1", "logging.level.root=warn")
+			.properties(properties)
+			.run()) {
+			int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+			return RawHttpClient.get(port, "/hello",
+					List.<String[]>of(new String[] { "traceparent", "00-" + TRACE_ID + "-b7ad6b7169203331-01" }));
+		}
+	}
+
+}

@@ -1,0 +1,104 @@
+package io.github.correlation.web.servlet;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import io.github.correlation.test.CorrelationTestApplication;
+import io.github.correlation.test.RawHttpClient;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A tracing backend that accepts connections and never answers must not fail or hold up
+ * the application: export happens off the request path, bounded and lossy. The time each
+ * run takes is printed as a ratio to a run without a backend, never asserted.
+ */
+class UnreachableBackendIntegrationTests {
+
+	private static final int REQUESTS = 300;
+
+	@Test
+	void requestsSucceedWhileTheBackendHangs() throws Exception {
+		try (HangingServer backend = new HangingServer()) {
+			long baseline = run(List.of());
+			long hanging = run(List.of(
+					"management.opentelemetry.tracing.export.otlp.endpoint=http://127.0.0.1:" + backend.port()
+							+ "/v1/traces",
+					"management.opentelemetry.tracing.export.schedule-delay=10ms",
+					"management.opentelemetry.tracing.export.max-batch-size=8"));
+			assertThat(backend.connections()).as("the exporter tried the backend").isNotEmpty();
+			System.out.printf("%d requests with a hanging tracing backend took %.2fx the time without one%n", REQUESTS,
+					(double) hanging / baseline);
+		}
+	}
+
+	private static long run(List<String> properties) {
+		List<String> all = new java.util.ArrayList<>(List.of("server.port=0", "server.address=127.0.0.1",
+				"management.tracing.sampling.probability=1.0", "logging.level.root=warn"));
+		all.addAll(properties);
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(CorrelationTestApplication.class)
+			.properties(all.toArray(String[]::new))
+			.run()) {
+			int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+			RawHttpClient.get(port, "/hello", List.of());
+			long start = System.nanoTime();
+			for (int i = 0; i < REQUESTS; i++) {
+				assertThat(RawHttpClient.get(port, "/hello", List.of()).status()).isEqualTo(200);
+			}
+			return System.nanoTime() - start;
+		}
+	}
+
+	/**
+	 * Accepts connections and reads nothing, answers nothing.
+	 */
+	static final class HangingServer implements AutoCloseable {
+
+		private final ServerSocket socket;
+
+		private final List<Socket> connections = new CopyOnWriteArrayList<>();
+
+		HangingServer() throws IOException {
+			this.socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+			Thread acceptor = new Thread(() -> {
+				while (!this.socket.isClosed()) {
+					try {
+						this.connections.add(this.socket.accept());
+					}
+					catch (IOException ex) {
+						return;
+					}
+				}
+			}, "hanging-backend");
+			acceptor.setDaemon(true);
+			acceptor.start();
+		}
+
+		int port() {
+			return this.socket.getLocalPort();
+		}
+
+		List<Socket> connections() {
+			return this.connections;
+		}
+
+		@Override
+		public void close() throws IOException {
+			this.socket.close();
+			for (Socket connection : this.connections) {
+				connection.close();
+			}
+		}
+
+	}
+
+}
