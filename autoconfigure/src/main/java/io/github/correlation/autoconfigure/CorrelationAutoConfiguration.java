@@ -1,12 +1,14 @@
 package io.github.correlation.autoconfigure;
 
+import io.github.correlation.CarrierHeaders;
 import io.github.correlation.RequestIdGenerator;
 import io.github.correlation.RequestIdPolicy;
 import io.github.correlation.RequestIdPropagator;
-import io.github.correlation.propagation.W3cConformingPropagator;
+import io.github.correlation.W3cConformingPropagator;
 import io.opentelemetry.context.propagation.ContextPropagators;
 import io.opentelemetry.context.propagation.TextMapPropagator;
 
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -47,14 +49,15 @@ public final class CorrelationAutoConfiguration {
 
 	@Bean
 	@ConditionalOnBooleanProperty(name = "correlation.propagation.enabled", matchIfMissing = true)
-	static BeanPostProcessor w3cConformingPropagatorPostProcessor() {
+	static BeanPostProcessor w3cConformingPropagatorPostProcessor(ListableBeanFactory beanFactory) {
 		return new BeanPostProcessor() {
 
 			@Override
 			public Object postProcessAfterInitialization(Object bean, String beanName) {
 				if (bean instanceof ContextPropagators propagators
 						&& !(propagators.getTextMapPropagator() instanceof W3cConformingPropagator)) {
-					return ContextPropagators.create(new W3cConformingPropagator(propagators.getTextMapPropagator()));
+					return ContextPropagators.create(new W3cConformingPropagator(propagators.getTextMapPropagator(),
+							() -> beanFactory.getBeanProvider(CarrierHeaders.class).orderedStream().toList()));
 				}
 				return bean;
 			}

@@ -42,7 +42,9 @@ public class CorrelationEnvironmentPostProcessor implements EnvironmentPostProce
 	private static final Map<String, Function<Environment, @Nullable Object>> DEFAULTS = Map.of(
 			"management.otlp.metrics.export.enabled",
 			(environment) -> StringUtils.hasText(environment.getProperty("management.otlp.metrics.export.url")),
-			"logging.pattern.correlation", CorrelationEnvironmentPostProcessor::correlationPattern);
+			"logging.pattern.correlation", CorrelationEnvironmentPostProcessor::correlationPattern,
+			"spring.kafka.template.observation-enabled", (environment) -> whenEnabled(environment, "kafka"),
+			"spring.kafka.listener.observation-enabled", (environment) -> whenEnabled(environment, "kafka"));
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -54,6 +56,10 @@ public class CorrelationEnvironmentPostProcessor implements EnvironmentPostProce
 	@Override
 	public int getOrder() {
 		return Ordered.LOWEST_PRECEDENCE;
+	}
+
+	private static @Nullable Object whenEnabled(Environment environment, String boundary) {
+		return environment.getProperty("correlation." + boundary + ".enabled", Boolean.class, true) ? true : null;
 	}
 
 	private static @Nullable Object correlationPattern(Environment environment) {

@@ -27,6 +27,8 @@ public class CorrelationProperties {
 
 	private final Logging logging = new Logging();
 
+	private final Kafka kafka = new Kafka();
+
 	public RequestId getRequestId() {
 		return this.requestId;
 	}
@@ -45,6 +47,10 @@ public class CorrelationProperties {
 
 	public Logging getLogging() {
 		return this.logging;
+	}
+
+	public Kafka getKafka() {
+		return this.kafka;
 	}
 
 	static String requireToken(String value, String property) {
@@ -334,6 +340,55 @@ public class CorrelationProperties {
 
 			public void setTraceFlags(String traceFlags) {
 				this.traceFlags = requireToken(traceFlags, "correlation.logging.mdc.trace-flags");
+			}
+
+		}
+
+	}
+
+	/**
+	 * Kafka properties.
+	 */
+	public static class Kafka {
+
+		/**
+		 * Whether to correlate Kafka records: observation of templates and listeners on
+		 * by default, batch spans, per-record contexts and the count of malformed trace
+		 * headers.
+		 */
+		private boolean enabled = true;
+
+		private final BatchSpan batchSpan = new BatchSpan();
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public BatchSpan getBatchSpan() {
+			return this.batchSpan;
+		}
+
+		/**
+		 * Batch span properties.
+		 */
+		public static class BatchSpan {
+
+			/**
+			 * Whether to run batch listeners in a span linked to the producer of every
+			 * record.
+			 */
+			private boolean enabled = true;
+
+			public boolean isEnabled() {
+				return this.enabled;
+			}
+
+			public void setEnabled(boolean enabled) {
+				this.enabled = enabled;
 			}
 
 		}

@@ -5,7 +5,7 @@ import java.util.List;
 import io.github.correlation.RequestIdGenerator;
 import io.github.correlation.RequestIdPolicy;
 import io.github.correlation.RequestIdPropagator;
-import io.github.correlation.propagation.W3cConformingPropagator;
+import io.github.correlation.W3cConformingPropagator;
 import io.github.correlation.test.MultiMapCarrier;
 import io.opentelemetry.api.baggage.Baggage;
 import io.opentelemetry.context.Context;

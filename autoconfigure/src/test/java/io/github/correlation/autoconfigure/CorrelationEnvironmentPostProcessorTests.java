@@ -24,6 +24,17 @@ class CorrelationEnvironmentPostProcessorTests {
 	}
 
 	@Test
+	void switchesKafkaObservationOnUnlessKafkaCorrelationIsOff() {
+		process();
+		assertThat(this.environment.getProperty("spring.kafka.template.observation-enabled")).isEqualTo("true");
+		assertThat(this.environment.getProperty("spring.kafka.listener.observation-enabled")).isEqualTo("true");
+		this.environment.getPropertySources()
+			.addFirst(new MockPropertySource().withProperty("correlation.kafka.enabled", "false"));
+		assertThat(this.environment.getProperty("spring.kafka.template.observation-enabled")).isNull();
+		assertThat(this.environment.getProperty("spring.kafka.listener.observation-enabled")).isNull();
+	}
+
+	@Test
 	void theApplicationsOwnValueWins() {
 		this.environment.getPropertySources()
 			.addFirst(new MockPropertySource().withProperty("management.otlp.metrics.export.enabled", "true")
@@ -43,7 +54,8 @@ class CorrelationEnvironmentPostProcessorTests {
 		assertThat(this.environment.getPropertySources().get(CorrelationEnvironmentPostProcessor.NAME))
 			.satisfies((source) -> assertThat(
 					((org.springframework.core.env.EnumerablePropertySource<?>) source).getPropertyNames())
-				.containsExactly("logging.pattern.correlation"));
+				.doesNotContain("management.otlp.metrics.export.enabled")
+				.contains("logging.pattern.correlation"));
 	}
 
 	@Test

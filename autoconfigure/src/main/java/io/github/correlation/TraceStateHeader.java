@@ -1,4 +1,4 @@
-package io.github.correlation.propagation;
+package io.github.correlation;
 
 import java.util.ArrayList;
 import java.util.HashSet;

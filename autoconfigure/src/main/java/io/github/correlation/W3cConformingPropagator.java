@@ -1,9 +1,11 @@
-package io.github.correlation.propagation;
+package io.github.correlation;
 
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
@@ -28,12 +30,27 @@ public final class W3cConformingPropagator implements TextMapPropagator {
 
 	private final TextMapPropagator delegate;
 
+	private final Supplier<List<CarrierHeaders>> carrierHeaders;
+
+	private volatile @Nullable List<CarrierHeaders> resolvedCarrierHeaders;
+
 	/**
 	 * Create a new instance.
 	 * @param delegate the propagator to decorate
 	 */
 	public W3cConformingPropagator(TextMapPropagator delegate) {
+		this(delegate, List::of);
+	}
+
+	/**
+	 * Create a new instance.
+	 * @param delegate the propagator to decorate
+	 * @param carrierHeaders supplies the readers for carriers whose getters see only one
+	 * value of a header; called once, on first extraction, when every reader exists
+	 */
+	public W3cConformingPropagator(TextMapPropagator delegate, Supplier<List<CarrierHeaders>> carrierHeaders) {
 		this.delegate = delegate;
+		this.carrierHeaders = carrierHeaders;
 	}
 
 	/**
@@ -77,11 +94,20 @@ public final class W3cConformingPropagator implements TextMapPropagator {
 			return context;
 		}
 		try {
-			return this.delegate.extract(context, carrier, new NormalizingGetter<>(getter));
+			return this.delegate.extract(context, carrier, new NormalizingGetter<>(getter, carrierHeaders()));
 		}
 		catch (RuntimeException ex) {
 			return context;
 		}
+	}
+
+	private List<CarrierHeaders> carrierHeaders() {
+		List<CarrierHeaders> resolved = this.resolvedCarrierHeaders;
+		if (resolved == null) {
+			resolved = List.copyOf(this.carrierHeaders.get());
+			this.resolvedCarrierHeaders = resolved;
+		}
+		return resolved;
 	}
 
 	@Override
@@ -97,12 +123,15 @@ public final class W3cConformingPropagator implements TextMapPropagator {
 
 		private final TextMapGetter<C> getter;
 
+		private final List<CarrierHeaders> carrierHeaders;
+
 		private @Nullable String traceParent;
 
 		private boolean traceParentRead;
 
-		NormalizingGetter(TextMapGetter<C> getter) {
+		NormalizingGetter(TextMapGetter<C> getter, List<CarrierHeaders> carrierHeaders) {
 			this.getter = getter;
+			this.carrierHeaders = carrierHeaders;
 		}
 
 		@Override
@@ -141,6 +170,14 @@ public final class W3cConformingPropagator implements TextMapPropagator {
 		}
 
 		private Iterator<String> all(@Nullable C carrier, String key) {
+			if (carrier != null) {
+				for (CarrierHeaders headers : this.carrierHeaders) {
+					Iterator<String> values = headers.values(carrier, key);
+					if (values != null) {
+						return values;
+					}
+				}
+			}
 			Iterator<String> values = this.getter.getAll(carrier, key);
 			return (values != null) ? values : Collections.emptyIterator();
 		}

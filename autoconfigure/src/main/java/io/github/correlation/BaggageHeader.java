@@ -1,4 +1,4 @@
-package io.github.correlation.propagation;
+package io.github.correlation;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
@@ -41,6 +41,19 @@ public final class BaggageHeader {
 	 * @return the bounded list, or {@code null} when there is no member
 	 */
 	public static @Nullable String limit(Iterator<String> values) {
+		return bound(values).list();
+	}
+
+	/**
+	 * Return whether every member of the given header values is propagated.
+	 * @param values every value of the header, in order
+	 * @return {@code false} when members would be dropped
+	 */
+	public static boolean isWithinLimits(Iterator<String> values) {
+		return !bound(values).dropped();
+	}
+
+	private static Bounded bound(Iterator<String> values) {
 		StringJoiner list = new StringJoiner(",");
 		int members = 0;
 		int bytes = 0;
@@ -56,14 +69,14 @@ public final class BaggageHeader {
 				}
 				int size = trimmed.getBytes(StandardCharsets.UTF_8).length + ((members > 0) ? 1 : 0);
 				if (members == MAX_MEMBERS || bytes + size > MAX_BYTES) {
-					return (members > 0) ? list.toString() : null;
+					return new Bounded((members > 0) ? list.toString() : null, true);
 				}
 				list.add(trimmed);
 				members++;
 				bytes += size;
 			}
 		}
-		return (members > 0) ? list.toString() : null;
+		return new Bounded((members > 0) ? list.toString() : null, false);
 	}
 
 	/**
@@ -74,6 +87,10 @@ public final class BaggageHeader {
 	public static String limit(String value) {
 		String limited = limit(List.of(value).iterator());
 		return (limited != null) ? limited : "";
+	}
+
+	private record Bounded(@Nullable String list, boolean dropped) {
+
 	}
 
 }

@@ -1,4 +1,4 @@
-package io.github.correlation.propagation;
+package io.github.correlation;
 
 /**
  * Optional whitespace (RFC 9110: spaces and horizontal tabs) around header values and

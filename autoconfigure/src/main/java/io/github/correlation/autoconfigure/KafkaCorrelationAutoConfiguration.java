@@ -1,0 +1,125 @@
+package io.github.correlation.autoconfigure;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.correlation.CarrierHeaders;
+import io.github.correlation.RequestIdPolicy;
+import io.github.correlation.RequestIdPropagator;
+import io.github.correlation.kafka.KafkaBatchSpans;
+import io.github.correlation.kafka.KafkaHeadersGetter;
+import io.github.correlation.kafka.KafkaListenerContainerDecorator;
+import io.github.correlation.kafka.KafkaRecordContexts;
+import io.github.correlation.kafka.TraceHeaderProblems;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.propagation.ContextPropagators;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.AbstractMessageListenerContainer;
+import org.springframework.kafka.listener.MessageListenerContainer;
+
+/**
+ * Auto-configuration of Kafka correlation. Boot's own switches for template and listener
+ * observation default to on (see {@link CorrelationEnvironmentPostProcessor}); this class
+ * applies them to templates and containers the application built itself as well,
+ * decorates every listener container, and provides {@link KafkaRecordContexts} for batch
+ * listeners. With {@code correlation.kafka.enabled=false}, {@link KafkaRecordContexts}
+ * stays injectable and simply runs the code it is given.
+ *
+ * @author Correlation contributors
+ * @since 0.1.0
+ */
+@AutoConfiguration(after = CorrelationAutoConfiguration.class,
+		afterName = { CorrelationAutoConfiguration.OPENTELEMETRY_TRACING_AUTO_CONFIGURATION,
+				"org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration" })
+@ConditionalOnClass({ KafkaTemplate.class, ObservationRegistry.class, Tracer.class })
+@EnableConfigurationProperties(CorrelationProperties.class)
+public final class KafkaCorrelationAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	KafkaRecordContexts kafkaRecordContexts(ObjectProvider<ObservationRegistry> registry,
+			CorrelationProperties properties) {
+		return new KafkaRecordContexts(properties.getKafka().isEnabled()
+				? registry.getIfAvailable(() -> ObservationRegistry.NOOP) : ObservationRegistry.NOOP);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBooleanProperty(name = "correlation.kafka.enabled", matchIfMissing = true)
+	static class KafkaCorrelationConfiguration {
+
+		private static final String TEMPLATE_OBSERVATION = "spring.kafka.template.observation-enabled";
+
+		private static final String LISTENER_OBSERVATION = "spring.kafka.listener.observation-enabled";
+
+		@Bean
+		@ConditionalOnMissingBean(KafkaHeadersGetter.class)
+		CarrierHeaders kafkaHeadersGetter() {
+			return KafkaHeadersGetter.INSTANCE;
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		TraceHeaderProblems kafkaTraceHeaderProblems(ObjectProvider<MeterRegistry> meterRegistry,
+				ObjectProvider<RequestIdPropagator> requestIds, CorrelationProperties properties) {
+			RequestIdPropagator requestIdPropagator = requestIds.getIfAvailable();
+			List<String> requestIdHeaders = (requestIdPropagator != null)
+					? new ArrayList<>(requestIdPropagator.fields()) : List.of();
+			return new TraceHeaderProblems(meterRegistry.getIfUnique(), requestIdHeaders,
+					new RequestIdPolicy(properties.getRequestId().getMaxLength()));
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		@ConditionalOnBooleanProperty(name = "correlation.kafka.batch-span.enabled", matchIfMissing = true)
+		KafkaBatchSpans kafkaBatchSpans(Tracer tracer, ContextPropagators propagators) {
+			return new KafkaBatchSpans(tracer, propagators);
+		}
+
+		@Bean
+		KafkaListenerContainerDecorator kafkaListenerContainerDecorator(
+				ObjectProvider<KafkaListenerEndpointRegistry> endpointRegistry,
+				ObjectProvider<AbstractMessageListenerContainer<?, ?>> containerBeans, Environment environment,
+				TraceHeaderProblems problems, ObjectProvider<KafkaBatchSpans> batchSpans,
+				KafkaRecordContexts recordContexts) {
+			return new KafkaListenerContainerDecorator(() -> {
+				List<MessageListenerContainer> containers = new ArrayList<>();
+				endpointRegistry.ifAvailable((registry) -> containers.addAll(registry.getAllListenerContainers()));
+				containerBeans.forEach(containers::add);
+				return containers;
+			}, environment.getProperty(LISTENER_OBSERVATION, Boolean.class, false), problems,
+					batchSpans.getIfAvailable(), recordContexts);
+		}
+
+		@Bean
+		static BeanPostProcessor kafkaTemplateObservationPostProcessor(Environment environment) {
+			return new BeanPostProcessor() {
+
+				@Override
+				public Object postProcessBeforeInitialization(Object bean, String beanName) {
+					if (bean instanceof KafkaTemplate<?, ?> template
+							&& environment.getProperty(TEMPLATE_OBSERVATION, Boolean.class, false)) {
+						template.setObservationEnabled(true);
+					}
+					return bean;
+				}
+
+			};
+		}
+
+	}
+
+}
