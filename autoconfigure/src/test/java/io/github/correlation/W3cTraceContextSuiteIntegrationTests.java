@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import io.github.correlation.test.TestApplication;
 import io.github.correlation.test.CorrelationTestApplication;
 import io.github.correlation.test.RawHttpClient;
 import io.github.correlation.test.RecordingHttpServer;
@@ -18,8 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -79,14 +78,13 @@ class W3cTraceContextSuiteIntegrationTests {
 	}
 
 	private static ConfigurableApplicationContext startService(boolean conformance) {
-		return new SpringApplicationBuilder(CorrelationTestApplication.class)
-			.properties("server.port=0", "server.address=127.0.0.1", "management.tracing.sampling.probability=1.0",
-					"correlation.propagation.enabled=" + conformance, "logging.level.root=warn")
-			.run();
+		return TestApplication.run(new Class<?>[] { CorrelationTestApplication.class },
+				"management.tracing.sampling.probability=1.0", "correlation.propagation.enabled=" + conformance,
+				"logging.level.root=warn");
 	}
 
 	private static W3cTraceContextSuite.Service service(ConfigurableApplicationContext context) {
-		int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+		int port = TestApplication.port(context);
 		return (headers, callbacks) -> {
 			StringBuilder path = new StringBuilder("/call?");
 			for (int i = 0; i < callbacks; i++) {

@@ -27,6 +27,12 @@ import org.springframework.util.StringUtils;
  * {@code localhost:4318} every minute and log a failure each time.</li>
  * <li>{@code logging.pattern.correlation}: Boot's {@code %correlationId} with the
  * configured MDC keys.</li>
+ * <li>{@code spring.kafka.template.observation-enabled} and
+ * {@code spring.kafka.listener.observation-enabled}: {@code true} unless
+ * {@code correlation.kafka.enabled} is {@code false}.</li>
+ * <li>{@code spring.task.execution.propagate-context}: {@code true}, and
+ * {@code spring.reactor.context-propagation}: {@code auto}, unless
+ * {@code correlation.task.enabled} is {@code false}.</li>
  * </ul>
  *
  * @author Correlation contributors
@@ -44,7 +50,10 @@ public class CorrelationEnvironmentPostProcessor implements EnvironmentPostProce
 			(environment) -> StringUtils.hasText(environment.getProperty("management.otlp.metrics.export.url")),
 			"logging.pattern.correlation", CorrelationEnvironmentPostProcessor::correlationPattern,
 			"spring.kafka.template.observation-enabled", (environment) -> whenEnabled(environment, "kafka"),
-			"spring.kafka.listener.observation-enabled", (environment) -> whenEnabled(environment, "kafka"));
+			"spring.kafka.listener.observation-enabled", (environment) -> whenEnabled(environment, "kafka"),
+			"spring.task.execution.propagate-context", (environment) -> whenEnabled(environment, "task"),
+			"spring.reactor.context-propagation",
+			(environment) -> (whenEnabled(environment, "task") != null) ? "auto" : null);
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {

@@ -29,6 +29,8 @@ public class CorrelationProperties {
 
 	private final Kafka kafka = new Kafka();
 
+	private final Task task = new Task();
+
 	public RequestId getRequestId() {
 		return this.requestId;
 	}
@@ -51,6 +53,10 @@ public class CorrelationProperties {
 
 	public Kafka getKafka() {
 		return this.kafka;
+	}
+
+	public Task getTask() {
+		return this.task;
 	}
 
 	static String requireToken(String value, String property) {
@@ -391,6 +397,28 @@ public class CorrelationProperties {
 				this.enabled = enabled;
 			}
 
+		}
+
+	}
+
+	/**
+	 * Task execution properties.
+	 */
+	public static class Task {
+
+		/**
+		 * Whether tasks run in the context of the code that submitted them: Boot's and
+		 * the application's executors and schedulers, hand-made spans and baggage,
+		 * Reactor operators.
+		 */
+		private boolean enabled = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
 		}
 
 	}

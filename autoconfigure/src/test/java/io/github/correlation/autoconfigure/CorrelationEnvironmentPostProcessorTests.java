@@ -35,6 +35,17 @@ class CorrelationEnvironmentPostProcessorTests {
 	}
 
 	@Test
+	void propagatesContextToTasksAndReactorUnlessTaskCorrelationIsOff() {
+		process();
+		assertThat(this.environment.getProperty("spring.task.execution.propagate-context")).isEqualTo("true");
+		assertThat(this.environment.getProperty("spring.reactor.context-propagation")).isEqualTo("auto");
+		this.environment.getPropertySources()
+			.addFirst(new MockPropertySource().withProperty("correlation.task.enabled", "false"));
+		assertThat(this.environment.getProperty("spring.task.execution.propagate-context")).isNull();
+		assertThat(this.environment.getProperty("spring.reactor.context-propagation")).isNull();
+	}
+
+	@Test
 	void theApplicationsOwnValueWins() {
 		this.environment.getPropertySources()
 			.addFirst(new MockPropertySource().withProperty("management.otlp.metrics.export.enabled", "true")

@@ -3,6 +3,7 @@ package io.github.correlation.autoconfigure;
 import java.util.List;
 
 import io.github.correlation.test.CorrelationTestApplication;
+import io.github.correlation.test.TestApplication;
 import io.micrometer.registry.otlp.OtlpMeterRegistry;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -78,10 +79,7 @@ class StarterDefaultsIntegrationTests {
 	}
 
 	private static ConfigurableApplicationContext run(String... properties) {
-		List<String> all = new java.util.ArrayList<>(List.of("server.port=0", "server.address=127.0.0.1"));
-		all.addAll(List.of(properties));
-		return new SpringApplicationBuilder(CorrelationTestApplication.class).properties(all.toArray(String[]::new))
-			.run();
+		return TestApplication.run(new Class<?>[] { CorrelationTestApplication.class }, properties);
 	}
 
 }

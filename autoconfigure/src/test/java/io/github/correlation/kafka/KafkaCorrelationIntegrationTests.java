@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.github.correlation.test.TestApplication;
 import io.github.correlation.test.EmbeddedKafka;
 import io.github.correlation.test.JsonLogLines;
 import io.github.correlation.test.RawHttpClient;
@@ -23,10 +24,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 
@@ -48,14 +47,12 @@ class KafkaCorrelationIntegrationTests {
 	@BeforeAll
 	static void start() {
 		downstream = new RecordingHttpServer();
-		context = new SpringApplicationBuilder(KafkaTestApplication.class, SpanCapture.class)
-			.properties("server.port=0", "server.address=127.0.0.1",
-					"spring.kafka.bootstrap-servers=" + EmbeddedKafka.bootstrapServers(),
-					"spring.kafka.consumer.auto-offset-reset=earliest", "test.downstream=" + downstream.url(""),
-					"logging.structured.format.console=logstash", "management.tracing.sampling.probability=1.0",
-					"management.opentelemetry.tracing.export.schedule-delay=50ms")
-			.run();
-		port = ((WebServerApplicationContext) context).getWebServer().getPort();
+		context = TestApplication.run(new Class<?>[] { KafkaTestApplication.class, SpanCapture.class },
+				"spring.kafka.bootstrap-servers=" + EmbeddedKafka.bootstrapServers(),
+				"spring.kafka.consumer.auto-offset-reset=earliest", "test.downstream=" + downstream.url(""),
+				"logging.structured.format.console=logstash", "management.tracing.sampling.probability=1.0",
+				"management.opentelemetry.tracing.export.schedule-delay=50ms");
+		port = TestApplication.port(context);
 	}
 
 	@AfterAll

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
+import io.github.correlation.test.TestApplication;
 import io.github.correlation.test.EmbeddedKafka;
 import io.github.correlation.test.JsonLogLines;
 import io.github.correlation.test.RecordingHttpServer;
@@ -21,7 +22,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -46,12 +46,10 @@ class MalformedKafkaHeadersIntegrationTests {
 	@BeforeAll
 	static void start() {
 		downstream = new RecordingHttpServer();
-		context = new SpringApplicationBuilder(KafkaTestApplication.class)
-			.properties("server.port=0", "server.address=127.0.0.1",
-					"spring.kafka.bootstrap-servers=" + EmbeddedKafka.bootstrapServers(),
-					"spring.kafka.consumer.auto-offset-reset=earliest", "test.downstream=" + downstream.url(""),
-					"logging.structured.format.console=logstash")
-			.run();
+		context = TestApplication.run(new Class<?>[] { KafkaTestApplication.class },
+				"spring.kafka.bootstrap-servers=" + EmbeddedKafka.bootstrapServers(),
+				"spring.kafka.consumer.auto-offset-reset=earliest", "test.downstream=" + downstream.url(""),
+				"logging.structured.format.console=logstash");
 	}
 
 	@AfterAll

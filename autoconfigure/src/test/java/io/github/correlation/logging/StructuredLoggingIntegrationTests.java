@@ -8,16 +8,15 @@ import java.util.Map;
 import io.github.correlation.test.CorrelationTestApplication;
 import io.github.correlation.test.JsonLogLines;
 import io.github.correlation.test.RawHttpClient;
+import io.github.correlation.test.TestApplication;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.logging.LoggingSystemProperty;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -124,12 +123,9 @@ class StructuredLoggingIntegrationTests {
 	}
 
 	private static void runRequest(List<String> properties, List<String[]> headers) {
-		List<String> all = new ArrayList<>(List.of("server.port=0", "server.address=127.0.0.1"));
-		all.addAll(properties);
-		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(CorrelationTestApplication.class)
-			.properties(all.toArray(String[]::new))
-			.run()) {
-			int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+		try (ConfigurableApplicationContext context = TestApplication
+			.run(new Class<?>[] { CorrelationTestApplication.class }, properties.toArray(String[]::new))) {
+			int port = TestApplication.port(context);
 			assertThat(RawHttpClient.get(port, "/hello", headers).status()).isEqualTo(200);
 			LoggerFactory.getLogger(StructuredLoggingIntegrationTests.class).info("outside any span");
 		}

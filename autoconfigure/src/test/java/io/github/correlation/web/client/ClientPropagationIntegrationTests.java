@@ -4,6 +4,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import io.github.correlation.test.TestApplication;
 import io.github.correlation.test.RawHttpClient;
 import io.github.correlation.test.RecordingHttpServer;
 import io.github.correlation.test.RecordingHttpServer.RecordedRequest;
@@ -18,8 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -96,15 +95,14 @@ class ClientPropagationIntegrationTests {
 	}
 
 	private static ConfigurableApplicationContext start(boolean clients) {
-		return new SpringApplicationBuilder(ClientTestApplication.class, SpanCapture.class)
-			.properties("server.port=0", "server.address=127.0.0.1", "management.tracing.sampling.probability=1.0",
-					"management.opentelemetry.tracing.export.schedule-delay=50ms", "logging.level.root=warn",
-					"correlation.client.enabled=" + clients)
-			.run();
+		return TestApplication.run(new Class<?>[] { ClientTestApplication.class, SpanCapture.class },
+				"management.tracing.sampling.probability=1.0",
+				"management.opentelemetry.tracing.export.schedule-delay=50ms", "logging.level.root=warn",
+				"correlation.client.enabled=" + clients);
 	}
 
 	private static RawHttpClient.Response call(ConfigurableApplicationContext context, String client, String traceId) {
-		int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+		int port = TestApplication.port(context);
 		String url = URLEncoder.encode(downstream.url("/" + client), StandardCharsets.UTF_8);
 		return RawHttpClient.get(port, "/client/" + client + "?url=" + url,
 				List.of(new String[] { "traceparent", "00-" + traceId + "-b7ad6b7169203331-01" },

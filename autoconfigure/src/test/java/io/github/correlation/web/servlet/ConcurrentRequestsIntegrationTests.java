@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import io.github.correlation.test.TestApplication;
 import io.github.correlation.test.CorrelationTestApplication;
 import io.github.correlation.test.JsonLogLines;
 import io.github.correlation.test.RawHttpClient;
@@ -19,10 +20,8 @@ import io.opentelemetry.sdk.trace.IdGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,11 +39,10 @@ class ConcurrentRequestsIntegrationTests {
 	void everyLineAndEveryOutgoingRequestCarriesItsOwnRequestsIds(CapturedOutput output) throws Exception {
 		Map<String, String> traceIds = new ConcurrentHashMap<>();
 		try (RecordingHttpServer downstream = new RecordingHttpServer();
-				ConfigurableApplicationContext context = new SpringApplicationBuilder(CorrelationTestApplication.class)
-					.properties("server.port=0", "server.address=127.0.0.1", "server.tomcat.threads.max=8",
-							"logging.structured.format.console=logstash")
-					.run()) {
-			int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+				ConfigurableApplicationContext context = TestApplication.run(
+						new Class<?>[] { CorrelationTestApplication.class }, "server.tomcat.threads.max=8",
+						"logging.structured.format.console=logstash")) {
+			int port = TestApplication.port(context);
 			ExecutorService clients = Executors.newFixedThreadPool(16);
 			List<Future<RawHttpClient.Response>> responses = new ArrayList<>();
 			for (int i = 0; i < REQUESTS; i++) {

@@ -3,6 +3,7 @@ package io.github.correlation.web.servlet;
 import java.util.List;
 import java.util.Map;
 
+import io.github.correlation.test.TestApplication;
 import io.github.correlation.test.CorrelationTestApplication;
 import io.github.correlation.test.JsonLogLines;
 import io.github.correlation.test.RawHttpClient;
@@ -11,10 +12,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,10 +33,9 @@ class ErrorHandlingCorrelationIntegrationTests {
 
 	@BeforeEach
 	void start() {
-		this.context = new SpringApplicationBuilder(CorrelationTestApplication.class)
-			.properties("server.port=0", "server.address=127.0.0.1", "logging.structured.format.console=logstash")
-			.run();
-		this.port = ((WebServerApplicationContext) this.context).getWebServer().getPort();
+		this.context = TestApplication.run(new Class<?>[] { CorrelationTestApplication.class },
+				"logging.structured.format.console=logstash");
+		this.port = TestApplication.port(this.context);
 	}
 
 	@AfterEach

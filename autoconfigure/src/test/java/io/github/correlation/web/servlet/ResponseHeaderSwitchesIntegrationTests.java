@@ -1,13 +1,13 @@
 package io.github.correlation.web.servlet;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import io.github.correlation.test.CorrelationTestApplication;
 import io.github.correlation.test.RawHttpClient;
+import io.github.correlation.test.TestApplication;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,11 +49,11 @@ class ResponseHeaderSwitchesIntegrationTests {
 	}
 
 	private static RawHttpClient.Response request(String... properties) {
-		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(CorrelationTestApplication.class)
-			.properties("server.port=0", "server.address=127.0.0.1", "logging.level.root=warn")
-			.properties(properties)
-			.run()) {
-			int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+		List<String> all = new ArrayList<>(List.of(properties));
+		all.add("logging.level.root=warn");
+		try (ConfigurableApplicationContext context = TestApplication
+			.run(new Class<?>[] { CorrelationTestApplication.class }, all.toArray(String[]::new))) {
+			int port = TestApplication.port(context);
 			return RawHttpClient.get(port, "/hello",
 					List.<String[]>of(new String[] { "traceparent", "00-" + TRACE_ID + "-b7ad6b7169203331-01" }));
 		}

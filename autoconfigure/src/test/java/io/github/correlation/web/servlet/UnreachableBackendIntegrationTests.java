@@ -9,10 +9,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.github.correlation.test.CorrelationTestApplication;
 import io.github.correlation.test.RawHttpClient;
+import io.github.correlation.test.TestApplication;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,13 +41,12 @@ class UnreachableBackendIntegrationTests {
 	}
 
 	private static long run(List<String> properties) {
-		List<String> all = new java.util.ArrayList<>(List.of("server.port=0", "server.address=127.0.0.1",
-				"management.tracing.sampling.probability=1.0", "logging.level.root=warn"));
+		List<String> all = new java.util.ArrayList<>(
+				List.of("management.tracing.sampling.probability=1.0", "logging.level.root=warn"));
 		all.addAll(properties);
-		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(CorrelationTestApplication.class)
-			.properties(all.toArray(String[]::new))
-			.run()) {
-			int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+		try (ConfigurableApplicationContext context = TestApplication
+			.run(new Class<?>[] { CorrelationTestApplication.class }, all.toArray(String[]::new))) {
+			int port = TestApplication.port(context);
 			RawHttpClient.get(port, "/hello", List.of());
 			long start = System.nanoTime();
 			for (int i = 0; i < REQUESTS; i++) {

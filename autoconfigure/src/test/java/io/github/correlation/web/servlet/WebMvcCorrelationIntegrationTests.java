@@ -2,6 +2,7 @@ package io.github.correlation.web.servlet;
 
 import java.util.List;
 
+import io.github.correlation.test.TestApplication;
 import io.github.correlation.test.CorrelationTestApplication;
 import io.github.correlation.test.RawHttpClient;
 import io.github.correlation.test.RecordingHttpServer;
@@ -17,8 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,12 +43,11 @@ class WebMvcCorrelationIntegrationTests {
 	@BeforeAll
 	static void start() {
 		downstream = new RecordingHttpServer();
-		context = new SpringApplicationBuilder(CorrelationTestApplication.class, SpanCapture.class)
-			.properties("server.port=0", "server.address=127.0.0.1", "management.tracing.sampling.probability=1.0",
-					"management.opentelemetry.tracing.export.schedule-delay=50ms", "logging.level.root=warn",
-					"server.max-http-request-header-size=64KB")
-			.run();
-		port = ((WebServerApplicationContext) context).getWebServer().getPort();
+		context = TestApplication.run(new Class<?>[] { CorrelationTestApplication.class, SpanCapture.class },
+				"management.tracing.sampling.probability=1.0",
+				"management.opentelemetry.tracing.export.schedule-delay=50ms", "logging.level.root=warn",
+				"server.max-http-request-header-size=64KB");
+		port = TestApplication.port(context);
 	}
 
 	@AfterAll

@@ -1,0 +1,84 @@
+package io.github.correlation.autoconfigure;
+
+import io.github.correlation.task.ExecutorContextPostProcessor;
+import io.github.correlation.task.ThreadLocalAccessorRegistration;
+import io.micrometer.context.ContextSnapshot;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
+import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
+import org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration;
+import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration;
+import org.springframework.boot.opentelemetry.autoconfigure.OpenTelemetrySdkAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.core.task.support.ContextPropagatingTaskDecorator;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.test.util.ReflectionTestUtils;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TaskExecutionCorrelationAutoConfigurationTests {
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(
+				AutoConfigurations.of(ObservationAutoConfiguration.class, OpenTelemetrySdkAutoConfiguration.class,
+						MicrometerTracingAutoConfiguration.class, OpenTelemetryTracingAutoConfiguration.class,
+						TaskExecutionAutoConfiguration.class, TaskExecutionCorrelationAutoConfiguration.class))
+		.withPropertyValues("spring.task.execution.propagate-context=true");
+
+	@Test
+	void suppliesTheTaskBoundary() {
+		this.contextRunner.run((context) -> {
+			assertThat(context).hasSingleBean(ExecutorContextPostProcessor.class)
+				.hasSingleBean(ThreadLocalAccessorRegistration.class)
+				.hasSingleBean(ContextPropagatingTaskDecorator.class);
+			assertThat(ReflectionTestUtils.getField(context.getBean("applicationTaskExecutor"), "taskDecorator"))
+				.isInstanceOf(ContextPropagatingTaskDecorator.class);
+			assertThat(context.getBean(ExecutorContextPostProcessor.class).getDecorated())
+				.doesNotContainKey("applicationTaskExecutor");
+		});
+	}
+
+	@Test
+	void decoratesTheApplicationsOwnExecutors() {
+		this.contextRunner.withBean("ownPool", ThreadPoolTaskExecutor.class, ThreadPoolTaskExecutor::new)
+			.run((context) -> assertThat(ReflectionTestUtils.getField(context.getBean("ownPool"), "taskDecorator"))
+				.isInstanceOf(ContextPropagatingTaskDecorator.class));
+	}
+
+	@Test
+	void followsBootsSwitchForExecutors() {
+		this.contextRunner.withPropertyValues("spring.task.execution.propagate-context=false")
+			.withBean("ownPool", ThreadPoolTaskExecutor.class, ThreadPoolTaskExecutor::new)
+			.run((context) -> {
+				assertThat(context).doesNotHaveBean(ExecutorContextPostProcessor.class);
+				assertThat(ReflectionTestUtils.getField(context.getBean("ownPool"), "taskDecorator")).isNull();
+				assertThat(context).hasSingleBean(ThreadLocalAccessorRegistration.class);
+			});
+	}
+
+	@Test
+	void backsOffForACustomRegistration() {
+		ThreadLocalAccessorRegistration custom = new ThreadLocalAccessorRegistration(
+				new io.micrometer.context.ContextRegistry(), io.micrometer.observation.ObservationRegistry.NOOP,
+				io.micrometer.tracing.Tracer.NOOP);
+		this.contextRunner.withBean("customRegistration", ThreadLocalAccessorRegistration.class, () -> custom)
+			.run((context) -> assertThat(context.getBean(ThreadLocalAccessorRegistration.class)).isSameAs(custom));
+	}
+
+	@Test
+	void isOffWhenDisabled() {
+		this.contextRunner.withPropertyValues("correlation.task.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(ExecutorContextPostProcessor.class)
+				.doesNotHaveBean(ThreadLocalAccessorRegistration.class));
+	}
+
+	@Test
+	void backsOffWithoutContextPropagation() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(ContextSnapshot.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(ExecutorContextPostProcessor.class));
+	}
+
+}

@@ -1,0 +1,30 @@
+package io.github.correlation.test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Starts a test application the way a user would run it, its server on a random loopback
+ * port.
+ */
+public final class TestApplication {
+
+	private TestApplication() {
+	}
+
+	public static ConfigurableApplicationContext run(Class<?>[] sources, String... properties) {
+		List<String> all = new ArrayList<>(List.of("server.port=0", "server.address=127.0.0.1"));
+		all.addAll(List.of(properties));
+		return new SpringApplicationBuilder(sources).properties(all.toArray(String[]::new)).run();
+	}
+
+	public static int port(ApplicationContext context) {
+		return ((WebServerApplicationContext) context).getWebServer().getPort();
+	}
+
+}
