@@ -1,0 +1,239 @@
+package io.github.correlation.demo;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+
+import io.github.correlation.testkit.ReceivedSpan;
+import io.github.correlation.testkit.Trace;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The checkout chain end to end, without Docker: the three services as separate JVMs, a
+ * real Kafka broker, and every span received over OTLP. One checkout is one trace across
+ * gateway, orders and payments, with correct edges over HTTP and Kafka, no orphan, and
+ * every log line about the checkout carrying its trace id.
+ */
+class CheckoutChainIntegrationTests {
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+	private static CheckoutChain chain;
+
+	@BeforeAll
+	static void start() {
+		Path root = Path.of("..").toAbsolutePath().normalize();
+		chain = CheckoutChain.start(root, CheckoutChain.Ports.free(), root.resolve("checkout-demo/target/e2e-logs"),
+				null);
+	}
+
+	@AfterAll
+	static void stop() {
+		if (chain != null) {
+			chain.close();
+		}
+	}
+
+	@Test
+	void aSuccessfulCheckoutIsOneTraceAcrossHttpAndKafka() {
+		Checkout checkout = checkout(CheckoutScenario.SUCCESS, "c-success");
+		assertThat(checkout.status()).isEqualTo(201);
+		assertThat(checkout.body()).contains("\"status\":\"AUTHORIZED\"");
+		Trace trace = awaitTrace(checkout, CheckoutScenario.SUCCESS);
+		assertConnected(trace);
+		assertHttpEdges(trace);
+		ReceivedSpan placedSend = single(trace, "orders", "orders.placed send", "PRODUCER");
+		ReceivedSpan placedProcess = single(trace, "payments", "orders.placed process", "CONSUMER");
+		assertThat(placedProcess.parentSpanId()).isEqualTo(placedSend.spanId());
+		ReceivedSpan capturedSend = single(trace, "payments", "payments.captured send", "PRODUCER");
+		assertThat(isAncestor(trace, placedProcess, capturedSend)).isTrue();
+		ReceivedSpan capturedProcess = single(trace, "orders", "payments.captured process", "CONSUMER");
+		assertThat(capturedProcess.parentSpanId()).isEqualTo(capturedSend.spanId());
+		assertThat(isAncestor(trace, capturedProcess, single(trace, "orders", "send confirmation", "INTERNAL")))
+			.isTrue();
+		assertThat(trace.spansNamed("UPDATE orders"))
+			.anySatisfy((update) -> assertThat(isAncestor(trace, capturedProcess, update)).isTrue());
+		assertThat(trace.spansNamed("INSERT orders")).singleElement()
+			.satisfies((insert) -> assertThat(insert.attributes()).containsKey("db.query.text"));
+		assertLogLinesCarryTheTrace(checkout, "c-success", Set.of("gateway", "orders", "payments"));
+		assertBatchSpanLinksTo(capturedSend);
+	}
+
+	@Test
+	void aDeclinedCheckoutAnswersProblemJsonAndEveryServiceWarnsInTheSameTrace() {
+		Checkout checkout = checkout(CheckoutScenario.DECLINED, "c-declined");
+		assertThat(checkout.status()).isEqualTo(402);
+		assertThat(checkout.contentType()).startsWith("application/problem+json");
+		assertThat(checkout.body()).contains("\"traceId\":\"" + checkout.traceId() + "\"");
+		Trace trace = awaitTrace(checkout, CheckoutScenario.DECLINED);
+		assertConnected(trace);
+		assertHttpEdges(trace);
+		assertThat(trace.spansNamed("orders.placed send")).isEmpty();
+		List<ServiceLogs.Line> warnings = ServiceLogs.read(chain.services())
+			.stream()
+			.filter((line) -> Set.of("WARN", "ERROR").contains(line.level()))
+			.filter((line) -> line.message().contains(checkout.orderId()) || line.message().contains("c-declined"))
+			.toList();
+		assertThat(warnings).extracting(ServiceLogs.Line::service)
+			.containsExactlyInAnyOrder("gateway", "orders", "payments");
+		assertThat(warnings)
+			.allSatisfy((line) -> assertThat(line.fields()).containsEntry("trace_id", checkout.traceId()));
+		assertLogLinesCarryTheTrace(checkout, "c-declined", Set.of("gateway", "orders", "payments"));
+	}
+
+	@Test
+	void aSlowCardShowsAsTheSlowHop() {
+		Checkout checkout = checkout(CheckoutScenario.SLOW, "c-slow");
+		assertThat(checkout.status()).isEqualTo(201);
+		Trace trace = awaitTrace(checkout, CheckoutScenario.SLOW);
+		assertConnected(trace);
+		ReceivedSpan authorize = single(trace, "payments", "http post /payments/authorize", "SERVER");
+		assertThat(authorize.duration()).isGreaterThanOrEqualTo(Duration.ofMillis(700));
+		assertThat(trace.spans()).as("spans outside the path to the slow hop")
+			.filteredOn((span) -> !isAncestor(trace, span, authorize))
+			.allSatisfy((span) -> assertThat(span.duration()).isLessThan(authorize.duration()));
+		assertLogLinesCarryTheTrace(checkout, "c-slow", Set.of("gateway", "orders", "payments"));
+	}
+
+	@Test
+	void aCheckoutWithoutATokenIsRejectedWithATraceresponse() {
+		Checkout checkout = Checkout.send(chain.gatewayUrl(), "not-a-demo-token", "c-nobody",
+				CheckoutScenario.SUCCESS.cardNumber());
+		assertThat(checkout.status()).isEqualTo(401);
+		assertThat(checkout.traceResponse()).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[13]");
+		assertThat(checkout.body()).contains(checkout.traceId());
+	}
+
+	@Test
+	void twentyConcurrentCheckoutsNeverShareIds() throws Exception {
+		ExecutorService clients = Executors.newFixedThreadPool(8);
+		List<Future<Checkout>> futures = new ArrayList<>();
+		for (int i = 0; i < 20; i++) {
+			String customer = String.format("c-concurrent-%02d", i);
+			futures.add(clients.submit(() -> checkout(CheckoutScenario.SUCCESS, customer)));
+		}
+		List<Checkout> checkouts = new ArrayList<>();
+		for (Future<Checkout> future : futures) {
+			checkouts.add(future.get());
+		}
+		clients.shutdown();
+		assertThat(checkouts).allSatisfy((checkout) -> assertThat(checkout.status()).isEqualTo(201));
+		assertThat(checkouts.stream().map(Checkout::traceId).collect(Collectors.toSet())).hasSize(20);
+		for (Checkout checkout : checkouts) {
+			Trace trace = awaitTrace(checkout, CheckoutScenario.SUCCESS);
+			assertConnected(trace);
+			assertHttpEdges(trace);
+		}
+		int mismatches = 0;
+		Map<String, String> traceByOrder = checkouts.stream()
+			.collect(Collectors.toMap(Checkout::orderId, Checkout::traceId));
+		for (ServiceLogs.Line line : ServiceLogs.read(chain.services())) {
+			for (Map.Entry<String, String> order : traceByOrder.entrySet()) {
+				if (line.message().contains(order.getKey())
+						&& !order.getValue().equals(line.fields().get("trace_id"))) {
+					mismatches++;
+				}
+			}
+		}
+		assertThat(mismatches).as("log lines about one checkout that carry another trace").isZero();
+	}
+
+	private static Checkout checkout(CheckoutScenario scenario, String customerId) {
+		Checkout checkout = Checkout.send(chain.gatewayUrl(), "demo-e2e", customerId, scenario.cardNumber());
+		assertThat(checkout.traceId()).as(checkout.body()).isNotNull();
+		assertThat(checkout.traceResponse()).startsWith("00-" + checkout.traceId() + "-");
+		return checkout;
+	}
+
+	private static Trace awaitTrace(Checkout checkout, CheckoutScenario scenario) {
+		return chain.receiver().awaitTrace(checkout.traceId(), scenario::isComplete, TIMEOUT);
+	}
+
+	private static void assertConnected(Trace trace) {
+		assertThat(trace.orphans()).as("orphans in\n%s", trace.waterfall()).isEmpty();
+		assertThat(trace.roots()).as("roots in\n%s", trace.waterfall()).singleElement().satisfies((root) -> {
+			assertThat(root.serviceName()).isEqualTo("gateway");
+			assertThat(root.kind()).isEqualTo("SERVER");
+			assertThat(root.name()).isEqualTo("http post /api/checkout");
+		});
+		assertThat(trace.services()).containsExactlyInAnyOrder("gateway", "orders", "payments");
+	}
+
+	private static void assertHttpEdges(Trace trace) {
+		ReceivedSpan root = trace.roots().get(0);
+		assertThat(trace.spansNamed("verify token")).singleElement()
+			.satisfies((verify) -> assertThat(verify.parentSpanId()).isEqualTo(root.spanId()));
+		ReceivedSpan orders = single(trace, "orders", "http post /orders", "SERVER");
+		ReceivedSpan ordersCall = trace.parent(orders).orElseThrow();
+		assertThat(ordersCall.serviceName()).isEqualTo("gateway");
+		assertThat(ordersCall.kind()).isEqualTo("CLIENT");
+		ReceivedSpan payments = single(trace, "payments", "http post /payments/authorize", "SERVER");
+		ReceivedSpan paymentsCall = trace.parent(payments).orElseThrow();
+		assertThat(paymentsCall.serviceName()).isEqualTo("orders");
+		assertThat(paymentsCall.kind()).isEqualTo("CLIENT");
+		assertThat(isAncestor(trace, orders, paymentsCall)).isTrue();
+	}
+
+	private static void assertLogLinesCarryTheTrace(Checkout checkout, String customerId, Set<String> services) {
+		List<ServiceLogs.Line> about = ServiceLogs.read(chain.services())
+			.stream()
+			.filter((line) -> line.message().contains(customerId)
+					|| (checkout.orderId() != null && line.message().contains(checkout.orderId())))
+			.toList();
+		assertThat(about).as("log lines about order %s", checkout.orderId()).isNotEmpty();
+		assertThat(about).extracting(ServiceLogs.Line::service).containsAll(services);
+		assertThat(about).allSatisfy((line) -> assertThat(line.fields()).as(line.raw())
+			.containsEntry("trace_id", checkout.traceId())
+			.containsKey("span_id"));
+		assertThat(ServiceLogs.withTrace(chain.services(), checkout.traceId())).extracting(ServiceLogs.Line::service)
+			.containsAll(services);
+	}
+
+	private static void assertBatchSpanLinksTo(ReceivedSpan capturedSend) {
+		Trace batch = chain.receiver()
+			.traceIds()
+			.stream()
+			.map((traceId) -> chain.receiver().trace(traceId))
+			.filter((trace) -> trace.spans()
+				.stream()
+				.anyMatch((span) -> span.name().equals("payments.captured receive")
+						&& span.links().stream().anyMatch((link) -> link.spanId().equals(capturedSend.spanId()))))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("No batch span links to " + capturedSend));
+		assertThat(batch.roots()).singleElement()
+			.satisfies((root) -> assertThat(root.serviceName()).isEqualTo("orders"));
+	}
+
+	private static ReceivedSpan single(Trace trace, String service, String name, String kind) {
+		List<ReceivedSpan> spans = trace.spans()
+			.stream()
+			.filter((span) -> span.serviceName().equals(service) && span.name().equals(name)
+					&& span.kind().equals(kind))
+			.toList();
+		assertThat(spans).as("%s %s %s in\n%s", service, kind, name, trace.waterfall()).hasSize(1);
+		return spans.get(0);
+	}
+
+	private static boolean isAncestor(Trace trace, ReceivedSpan ancestor, ReceivedSpan span) {
+		ReceivedSpan current = span;
+		while (current != null) {
+			if (current.spanId().equals(ancestor.spanId())) {
+				return true;
+			}
+			current = trace.parent(current).orElse(null);
+		}
+		return false;
+	}
+
+}

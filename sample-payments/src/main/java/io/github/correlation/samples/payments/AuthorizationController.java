@@ -1,0 +1,57 @@
+package io.github.correlation.samples.payments;
+
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /payments/authorize}: approves or declines the card of an order.
+ *
+ * @author Correlation contributors
+ * @since 0.1.0
+ */
+@RestController
+class AuthorizationController {
+
+	private static final Logger logger = LoggerFactory.getLogger(AuthorizationController.class);
+
+	private final CardIssuer issuer;
+
+	AuthorizationController(CardIssuer issuer) {
+		this.issuer = issuer;
+	}
+
+	@PostMapping("/payments/authorize")
+	ResponseEntity<?> authorize(@RequestBody AuthorizationRequest request) {
+		logger.info("authorizing {} cents for order {} with card {}", request.amountCents(), request.orderId(),
+				CardIssuer.masked(request.cardNumber()));
+		if (this.issuer.decide(request.cardNumber()) == CardIssuer.Decision.DECLINED) {
+			logger.warn("card {} declined for order {}", CardIssuer.masked(request.cardNumber()), request.orderId());
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYMENT_REQUIRED,
+					"The card issuer declined the payment");
+			problem.setTitle("Card declined");
+			problem.setProperty("orderId", request.orderId());
+			return ResponseEntity.status(HttpStatus.PAYMENT_REQUIRED).body(problem);
+		}
+		String authorizationId = "auth-" + UUID.randomUUID();
+		logger.info("authorized order {} as {}", request.orderId(), authorizationId);
+		return ResponseEntity.ok(new Authorization(authorizationId, "AUTHORIZED"));
+	}
+
+	record AuthorizationRequest(String orderId, long amountCents, String cardNumber) {
+
+	}
+
+	record Authorization(String authorizationId, String status) {
+
+	}
+
+}

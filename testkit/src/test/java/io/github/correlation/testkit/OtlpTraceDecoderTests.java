@@ -1,0 +1,76 @@
+package io.github.correlation.testkit;
+
+import com.google.protobuf.ByteString;
+import io.opentelemetry.proto.common.v1.AnyValue;
+import io.opentelemetry.proto.common.v1.ArrayValue;
+import io.opentelemetry.proto.common.v1.KeyValueList;
+import io.opentelemetry.proto.trace.v1.Span;
+import org.junit.jupiter.api.Test;
+
+import io.github.correlation.testkit.OtlpTraceDecoder.MalformedRequestException;
+
+import static io.github.correlation.testkit.OtlpRequests.attribute;
+import static io.github.correlation.testkit.OtlpRequests.bytes;
+import static io.github.correlation.testkit.OtlpRequests.request;
+import static io.github.correlation.testkit.OtlpRequests.span;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class OtlpTraceDecoderTests {
+
+	@Test
+	void rendersScalarAttributeValuesAsJavaPrintsThem() {
+		assertThat(OtlpTraceDecoder.render(AnyValue.newBuilder().setStringValue("text").build())).isEqualTo("text");
+		assertThat(OtlpTraceDecoder.render(AnyValue.newBuilder().setBoolValue(true).build())).isEqualTo("true");
+		assertThat(OtlpTraceDecoder.render(AnyValue.newBuilder().setIntValue(-42).build())).isEqualTo("-42");
+		assertThat(OtlpTraceDecoder.render(AnyValue.newBuilder().setDoubleValue(0.5).build())).isEqualTo("0.5");
+		assertThat(OtlpTraceDecoder.render(AnyValue.getDefaultInstance())).isEmpty();
+	}
+
+	@Test
+	void rendersBytesInBase64() {
+		AnyValue value = AnyValue.newBuilder().setBytesValue(ByteString.copyFromUtf8("hi")).build();
+		assertThat(OtlpTraceDecoder.render(value)).isEqualTo("aGk=");
+	}
+
+	@Test
+	void rendersArraysAndMapsRecursively() {
+		AnyValue array = AnyValue.newBuilder()
+			.setArrayValue(ArrayValue.newBuilder()
+				.addValues(AnyValue.newBuilder().setStringValue("a"))
+				.addValues(AnyValue.newBuilder().setIntValue(1)))
+			.build();
+		AnyValue map = AnyValue.newBuilder()
+			.setKvlistValue(KeyValueList.newBuilder().addValues(attribute("k", array)).addValues(attribute("l", "v")))
+			.build();
+		assertThat(OtlpTraceDecoder.render(array)).isEqualTo("[a, 1]");
+		assertThat(OtlpTraceDecoder.render(map)).isEqualTo("{k=[a, 1], l=v}");
+	}
+
+	@Test
+	void keepsOnlySpanAttributesNotResourceAttributes() throws Exception {
+		ReceivedSpan span = OtlpTraceDecoder
+			.decode(request("gateway", span("00f067aa0ba902b7", "", "root").addAttributes(attribute("a", "b"))))
+			.get(0);
+		assertThat(span.attributes()).containsOnlyKeys("a");
+	}
+
+	@Test
+	void readsAnUnspecifiedKindAsInternal() throws Exception {
+		ReceivedSpan span = OtlpTraceDecoder
+			.decode(request("gateway",
+					span("00f067aa0ba902b7", "", "root").setKind(Span.SpanKind.SPAN_KIND_UNSPECIFIED)))
+			.get(0);
+		assertThat(span.kind()).isEqualTo("INTERNAL");
+		assertThat(span.statusCode()).isEqualTo("UNSET");
+	}
+
+	@Test
+	void rejectsAParentSpanIdOfTheWrongLength() {
+		assertThatExceptionOfType(MalformedRequestException.class)
+			.isThrownBy(() -> OtlpTraceDecoder
+				.decode(request("gateway", span("00f067aa0ba902b7", "", "root").setParentSpanId(bytes("0102")))))
+			.withMessageContaining("parent span id of 2 bytes");
+	}
+
+}
