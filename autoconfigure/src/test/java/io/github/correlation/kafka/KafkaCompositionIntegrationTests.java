@@ -3,6 +3,7 @@ package io.github.correlation.kafka;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.github.correlation.test.EmbeddedKafka;
@@ -96,7 +97,8 @@ class KafkaCompositionIntegrationTests {
 				ConsumerFactory<String, String> consumerFactory) {
 			ConcurrentKafkaListenerContainerFactory<String, String> factory = new ConcurrentKafkaListenerContainerFactory<>();
 			factory.setConsumerFactory(consumerFactory);
-			factory.setRecordInterceptor(new RecordInterceptor<>() {
+			// set by a container customizer, after the factory configured the container
+			factory.setContainerCustomizer((container) -> container.setRecordInterceptor(new RecordInterceptor<>() {
 
 				@Override
 				public ConsumerRecord<String, String> intercept(ConsumerRecord<String, String> record,
@@ -111,7 +113,7 @@ class KafkaCompositionIntegrationTests {
 					MDC.remove("seen_by_interceptor");
 				}
 
-			});
+			}));
 			factory.setBatchInterceptor(new BatchInterceptor<>() {
 
 				@Override
@@ -132,7 +134,7 @@ class KafkaCompositionIntegrationTests {
 			ConcurrentKafkaListenerContainerFactory<String, String> factory = new ConcurrentKafkaListenerContainerFactory<>();
 			factory.setConsumerFactory(consumerFactory);
 			factory.setBatchListener(true);
-			factory.setBatchInterceptor(kafkaListenerContainerFactory.getBatchInterceptor());
+			factory.setBatchInterceptor(Objects.requireNonNull(kafkaListenerContainerFactory.getBatchInterceptor()));
 			return factory;
 		}
 
