@@ -117,6 +117,14 @@ public final class RequestIdPropagator implements TextMapPropagator {
 	}
 
 	/**
+	 * Return the rules an inbound request id must follow.
+	 * @return the policy
+	 */
+	public RequestIdPolicy getPolicy() {
+		return this.policy;
+	}
+
+	/**
 	 * Return the header that carries the request id.
 	 * @return the header name
 	 */

@@ -49,11 +49,10 @@ public class CorrelationEnvironmentPostProcessor implements EnvironmentPostProce
 			"management.otlp.metrics.export.enabled",
 			(environment) -> StringUtils.hasText(environment.getProperty("management.otlp.metrics.export.url")),
 			"logging.pattern.correlation", CorrelationEnvironmentPostProcessor::correlationPattern,
-			"spring.kafka.template.observation-enabled", (environment) -> whenEnabled(environment, "kafka"),
-			"spring.kafka.listener.observation-enabled", (environment) -> whenEnabled(environment, "kafka"),
-			"spring.task.execution.propagate-context", (environment) -> whenEnabled(environment, "task"),
-			"spring.reactor.context-propagation",
-			(environment) -> (whenEnabled(environment, "task") != null) ? "auto" : null);
+			"spring.kafka.template.observation-enabled", (environment) -> whenEnabled(environment, "kafka", true),
+			"spring.kafka.listener.observation-enabled", (environment) -> whenEnabled(environment, "kafka", true),
+			"spring.task.execution.propagate-context", (environment) -> whenEnabled(environment, "task", true),
+			"spring.reactor.context-propagation", (environment) -> whenEnabled(environment, "task", "auto"));
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -67,8 +66,8 @@ public class CorrelationEnvironmentPostProcessor implements EnvironmentPostProce
 		return Ordered.LOWEST_PRECEDENCE;
 	}
 
-	private static @Nullable Object whenEnabled(Environment environment, String boundary) {
-		return environment.getProperty("correlation." + boundary + ".enabled", Boolean.class, true) ? true : null;
+	private static @Nullable Object whenEnabled(Environment environment, String boundary, Object value) {
+		return environment.getProperty("correlation." + boundary + ".enabled", Boolean.class, true) ? value : null;
 	}
 
 	private static @Nullable Object correlationPattern(Environment environment) {

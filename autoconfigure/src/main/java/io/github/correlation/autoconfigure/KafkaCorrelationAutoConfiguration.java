@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.github.correlation.CarrierHeaders;
-import io.github.correlation.RequestIdPolicy;
 import io.github.correlation.RequestIdPropagator;
 import io.github.correlation.kafka.KafkaBatchSpans;
 import io.github.correlation.kafka.KafkaHeadersGetter;
@@ -74,12 +73,8 @@ public final class KafkaCorrelationAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		TraceHeaderProblems kafkaTraceHeaderProblems(ObjectProvider<MeterRegistry> meterRegistry,
-				ObjectProvider<RequestIdPropagator> requestIds, CorrelationProperties properties) {
-			RequestIdPropagator requestIdPropagator = requestIds.getIfAvailable();
-			List<String> requestIdHeaders = (requestIdPropagator != null)
-					? new ArrayList<>(requestIdPropagator.fields()) : List.of();
-			return new TraceHeaderProblems(meterRegistry.getIfUnique(), requestIdHeaders,
-					new RequestIdPolicy(properties.getRequestId().getMaxLength()));
+				ObjectProvider<RequestIdPropagator> requestIds) {
+			return new TraceHeaderProblems(meterRegistry.getIfUnique(), requestIds.getIfAvailable());
 		}
 
 		@Bean

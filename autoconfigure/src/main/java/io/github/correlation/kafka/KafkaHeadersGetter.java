@@ -5,6 +5,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 
@@ -57,26 +58,26 @@ public final class KafkaHeadersGetter implements TextMapGetter<ConsumerRecord<?,
 
 	@Override
 	public Iterator<String> getAll(@Nullable ConsumerRecord<?, ?> carrier, String key) {
-		return (carrier != null) ? all(carrier.headers(), key) : java.util.Collections.emptyIterator();
+		return (carrier != null) ? values(carrier.headers(), key).iterator() : Collections.emptyIterator();
 	}
 
 	@Override
 	public @Nullable Iterator<String> values(Object carrier, String name) {
 		if (carrier instanceof ConsumerRecord<?, ?> record) {
-			return all(record.headers(), name);
+			return values(record.headers(), name).iterator();
 		}
 		if (carrier instanceof ProducerRecord<?, ?> record) {
-			return all(record.headers(), name);
+			return values(record.headers(), name).iterator();
 		}
 		return null;
 	}
 
-	static Iterator<String> all(Headers headers, String key) {
+	static List<String> values(Headers headers, String key) {
 		List<String> values = new ArrayList<>();
 		for (Header header : headers.headers(key)) {
 			values.add(decode(header.value()));
 		}
-		return values.iterator();
+		return values;
 	}
 
 	static String decode(byte @Nullable [] bytes) {

@@ -2,6 +2,7 @@ package io.github.correlation.kafka;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -9,6 +10,7 @@ import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.record.TimestampType;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.kafka.support.KafkaHeaders;
@@ -143,9 +145,8 @@ public class KafkaRecordContexts {
 		int partition = (headers.get(KafkaHeaders.RECEIVED_PARTITION) instanceof Integer p) ? p : 0;
 		long offset = (headers.get(KafkaHeaders.OFFSET) instanceof Long o) ? o : -1;
 		return new ConsumerRecord<>(topic, partition, offset, ConsumerRecord.NO_TIMESTAMP,
-				org.apache.kafka.common.record.TimestampType.NO_TIMESTAMP_TYPE, ConsumerRecord.NULL_SIZE,
-				ConsumerRecord.NULL_SIZE, headers.get(KafkaHeaders.RECEIVED_KEY), message.getPayload(), recordHeaders,
-				java.util.Optional.empty());
+				TimestampType.NO_TIMESTAMP_TYPE, ConsumerRecord.NULL_SIZE, ConsumerRecord.NULL_SIZE,
+				headers.get(KafkaHeaders.RECEIVED_KEY), message.getPayload(), recordHeaders, Optional.empty());
 	}
 
 	/**

@@ -1,11 +1,10 @@
 package io.github.correlation.kafka;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 
 import io.github.correlation.BaggageHeader;
-import io.github.correlation.RequestIdPolicy;
+import io.github.correlation.RequestIdPropagator;
 import io.github.correlation.TraceParentHeader;
 import io.github.correlation.TraceStateHeader;
 import io.micrometer.core.instrument.Counter;
@@ -32,21 +31,17 @@ public class TraceHeaderProblems {
 
 	private final @Nullable MeterRegistry registry;
 
-	private final List<String> requestIdHeaders;
-
-	private final RequestIdPolicy requestIdPolicy;
+	private final @Nullable RequestIdPropagator requestIds;
 
 	/**
 	 * Create a new instance.
 	 * @param registry where to count, or {@code null} to only detect
-	 * @param requestIdHeaders the request id headers to check, empty for none
-	 * @param requestIdPolicy which request ids are acceptable
+	 * @param requestIds the request id propagator whose headers and policy are checked,
+	 * or {@code null} to check no request id
 	 */
-	public TraceHeaderProblems(@Nullable MeterRegistry registry, List<String> requestIdHeaders,
-			RequestIdPolicy requestIdPolicy) {
+	public TraceHeaderProblems(@Nullable MeterRegistry registry, @Nullable RequestIdPropagator requestIds) {
 		this.registry = registry;
-		this.requestIdHeaders = List.copyOf(requestIdHeaders);
-		this.requestIdPolicy = requestIdPolicy;
+		this.requestIds = requestIds;
 	}
 
 	/**
@@ -96,10 +91,13 @@ public class TraceHeaderProblems {
 		else if (!BaggageHeader.isWithinLimits(baggage.iterator())) {
 			problems.add(BaggageHeader.NAME + ":oversized");
 		}
-		for (String name : this.requestIdHeaders) {
-			List<String> requestIds = values(headers, name);
-			if (!requestIds.isEmpty() && !this.requestIdPolicy.isValid(requestIds.get(requestIds.size() - 1))) {
-				problems.add(name + ":" + invalidOrEncoding(requestIds));
+		if (this.requestIds != null) {
+			for (String name : this.requestIds.fields()) {
+				List<String> requestIds = values(headers, name);
+				if (!requestIds.isEmpty()
+						&& !this.requestIds.getPolicy().isValid(requestIds.get(requestIds.size() - 1))) {
+					problems.add(name + ":" + invalidOrEncoding(requestIds));
+				}
 			}
 		}
 		return problems;
@@ -110,10 +108,7 @@ public class TraceHeaderProblems {
 	}
 
 	private static List<String> values(Headers headers, String name) {
-		List<String> values = new ArrayList<>();
-		Iterator<String> all = KafkaHeadersGetter.all(headers, name);
-		all.forEachRemaining(values::add);
-		return values;
+		return KafkaHeadersGetter.values(headers, name);
 	}
 
 }

@@ -120,7 +120,6 @@ public class ExecutorContextPostProcessor implements BeanPostProcessor, BeanFact
 		return (TaskDecorator) ReflectionUtils.getField(field, bean);
 	}
 
-	@SuppressWarnings("unchecked")
 	private static boolean propagatesContext(@Nullable TaskDecorator decorator) {
 		if (decorator instanceof ContextPropagatingTaskDecorator) {
 			return true;

@@ -3,7 +3,9 @@ package io.github.correlation.kafka;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import io.github.correlation.RequestIdGenerator;
 import io.github.correlation.RequestIdPolicy;
+import io.github.correlation.RequestIdPropagator;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -16,8 +18,9 @@ class TraceHeaderProblemsTests {
 
 	private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
-	private final TraceHeaderProblems problems = new TraceHeaderProblems(this.meters, List.of("X-Request-Id"),
-			new RequestIdPolicy(RequestIdPolicy.DEFAULT_MAX_LENGTH));
+	private final TraceHeaderProblems problems = new TraceHeaderProblems(this.meters,
+			new RequestIdPropagator("X-Request-Id", List.of(), "request_id",
+					new RequestIdPolicy(RequestIdPolicy.DEFAULT_MAX_LENGTH), RequestIdGenerator.randomUuid()));
 
 	@Test
 	void findsNothingInValidHeaders() {
