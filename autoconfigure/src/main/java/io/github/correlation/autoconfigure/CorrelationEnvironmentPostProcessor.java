@@ -30,10 +30,13 @@ import org.springframework.util.StringUtils;
  * <li>{@code spring.kafka.template.observation-enabled} and
  * {@code spring.kafka.listener.observation-enabled}: {@code true} unless
  * {@code correlation.kafka.enabled} is {@code false}.</li>
- * <li>{@code spring.task.execution.propagate-context}: {@code true}, and
- * {@code spring.reactor.context-propagation}: {@code auto}, unless
+ * <li>{@code spring.task.execution.propagate-context}: {@code true} unless
  * {@code correlation.task.enabled} is {@code false}.</li>
  * </ul>
+ * {@code spring.reactor.context-propagation} keeps Boot's {@code limited}: {@code auto}
+ * restores every thread local on every Reactor signal, and with Reactor Netty under
+ * Boot's {@code RestClient} that doubled the allocation of a traced request (see the
+ * README's benchmark section); applications that want it set it themselves.
  *
  * @author Correlation contributors
  * @since 0.1.0
@@ -51,8 +54,7 @@ public class CorrelationEnvironmentPostProcessor implements EnvironmentPostProce
 			"logging.pattern.correlation", CorrelationEnvironmentPostProcessor::correlationPattern,
 			"spring.kafka.template.observation-enabled", (environment) -> whenEnabled(environment, "kafka", true),
 			"spring.kafka.listener.observation-enabled", (environment) -> whenEnabled(environment, "kafka", true),
-			"spring.task.execution.propagate-context", (environment) -> whenEnabled(environment, "task", true),
-			"spring.reactor.context-propagation", (environment) -> whenEnabled(environment, "task", "auto"));
+			"spring.task.execution.propagate-context", (environment) -> whenEnabled(environment, "task", true));
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {

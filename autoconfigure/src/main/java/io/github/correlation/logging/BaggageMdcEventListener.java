@@ -4,11 +4,12 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.function.BiConsumer;
 
 import io.micrometer.tracing.otel.bridge.Slf4JBaggageEventListener;
 import io.opentelemetry.api.baggage.Baggage;
+import io.opentelemetry.api.trace.Span;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.MDC;
 
 /**
  * Writes the named baggage entries of the current context to the MDC, each under its own
@@ -29,6 +30,10 @@ public class BaggageMdcEventListener extends Slf4JBaggageEventListener {
 
 	private final List<String> fields;
 
+	private final BiConsumer<@Nullable Span, @Nullable Baggage> onCurrent = (span, baggage) -> write(baggage);
+
+	private final Runnable onClosed = this::clear;
+
 	/**
 	 * Create a new instance.
 	 * @param fields the baggage entries to write, by name
@@ -44,19 +49,23 @@ public class BaggageMdcEventListener extends Slf4JBaggageEventListener {
 
 	@Override
 	public void onEvent(Object event) {
-		ScopeEvents.dispatch(event, (span, baggage) -> write(baggage), () -> this.fields.forEach(MDC::remove));
+		ScopeEvents.dispatch(event, this.onCurrent, this.onClosed);
 	}
 
 	private void write(@Nullable Baggage baggage) {
 		for (String field : this.fields) {
 			String value = (baggage != null) ? baggage.getEntryValue(field) : null;
 			if (isLoggable(value)) {
-				MDC.put(field, value);
+				MdcEntries.put(field, value);
 			}
 			else {
-				MDC.remove(field);
+				MdcEntries.remove(field);
 			}
 		}
+	}
+
+	private void clear() {
+		this.fields.forEach(MdcEntries::remove);
 	}
 
 	private static boolean isLoggable(@Nullable String value) {

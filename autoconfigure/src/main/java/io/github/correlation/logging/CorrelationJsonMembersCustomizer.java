@@ -19,6 +19,7 @@ import org.springframework.core.env.Environment;
  * Boot applies every customizer listed in {@code spring.factories} to every structured
  * format without saying which one it builds, so the ECS layout is recognised from its own
  * members ({@code log.level}, {@code ecs.version}), which Boot writes before the MDC.
+ * Where no ECS format is configured, it changes nothing.
  *
  * @author Correlation contributors
  * @since 0.1.0
@@ -36,10 +37,22 @@ public class CorrelationJsonMembersCustomizer implements StructuredLoggingJsonMe
 	 * @param environment the environment
 	 */
 	public CorrelationJsonMembersCustomizer(Environment environment) {
-		this(environment.getProperty("correlation.logging.enabled", Boolean.class, true), Map.of(
-				environment.getProperty("correlation.logging.mdc.trace-id", MdcKeys.OPENTELEMETRY.traceId()),
-				"trace.id", environment.getProperty("correlation.logging.mdc.span-id", MdcKeys.OPENTELEMETRY.spanId()),
-				"span.id", environment.getProperty("correlation.request-id.field", "request_id"), "http.request.id"));
+		this(environment.getProperty("correlation.logging.enabled", Boolean.class, true)
+				&& isEcsConfigured(environment),
+				Map.of(environment.getProperty("correlation.logging.mdc.trace-id", MdcKeys.OPENTELEMETRY.traceId()),
+						"trace.id",
+						environment.getProperty("correlation.logging.mdc.span-id", MdcKeys.OPENTELEMETRY.spanId()),
+						"span.id", environment.getProperty("correlation.request-id.field", "request_id"),
+						"http.request.id"));
+	}
+
+	/**
+	 * A name processor runs for every member of every line: it is only worth its cost
+	 * where an ECS layout is configured.
+	 */
+	private static boolean isEcsConfigured(Environment environment) {
+		return "ecs".equalsIgnoreCase(environment.getProperty("logging.structured.format.console"))
+				|| "ecs".equalsIgnoreCase(environment.getProperty("logging.structured.format.file"));
 	}
 
 	CorrelationJsonMembersCustomizer(boolean enabled, Map<String, String> ecsNames) {

@@ -1,10 +1,12 @@
 package io.github.correlation.logging;
 
+import java.util.function.BiConsumer;
+
 import io.micrometer.tracing.otel.bridge.Slf4JEventListener;
+import io.opentelemetry.api.baggage.Baggage;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.MDC;
 
 /**
  * Writes the current span's trace id, span id and trace flags to the MDC whenever a
@@ -22,6 +24,10 @@ public class SpanMdcEventListener extends Slf4JEventListener {
 
 	private final MdcKeys keys;
 
+	private final BiConsumer<@Nullable Span, @Nullable Baggage> onCurrent = (span, baggage) -> write(span);
+
+	private final Runnable onClosed = this::clear;
+
 	/**
 	 * Create a new instance.
 	 * @param keys the MDC keys to write
@@ -33,7 +39,7 @@ public class SpanMdcEventListener extends Slf4JEventListener {
 
 	@Override
 	public void onEvent(Object event) {
-		ScopeEvents.dispatch(event, (span, baggage) -> write(span), this::clear);
+		ScopeEvents.dispatch(event, this.onCurrent, this.onClosed);
 	}
 
 	private void write(@Nullable Span span) {
@@ -42,15 +48,15 @@ public class SpanMdcEventListener extends Slf4JEventListener {
 			clear();
 			return;
 		}
-		MDC.put(this.keys.traceId(), context.getTraceId());
-		MDC.put(this.keys.spanId(), context.getSpanId());
-		MDC.put(this.keys.traceFlags(), context.getTraceFlags().asHex());
+		MdcEntries.put(this.keys.traceId(), context.getTraceId());
+		MdcEntries.put(this.keys.spanId(), context.getSpanId());
+		MdcEntries.put(this.keys.traceFlags(), context.getTraceFlags().asHex());
 	}
 
 	private void clear() {
-		MDC.remove(this.keys.traceId());
-		MDC.remove(this.keys.spanId());
-		MDC.remove(this.keys.traceFlags());
+		MdcEntries.remove(this.keys.traceId());
+		MdcEntries.remove(this.keys.spanId());
+		MdcEntries.remove(this.keys.traceFlags());
 	}
 
 	/**

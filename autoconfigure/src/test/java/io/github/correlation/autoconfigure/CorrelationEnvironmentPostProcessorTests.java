@@ -35,14 +35,20 @@ class CorrelationEnvironmentPostProcessorTests {
 	}
 
 	@Test
-	void propagatesContextToTasksAndReactorUnlessTaskCorrelationIsOff() {
+	void propagatesContextToTasksUnlessTaskCorrelationIsOff() {
 		process();
 		assertThat(this.environment.getProperty("spring.task.execution.propagate-context")).isEqualTo("true");
-		assertThat(this.environment.getProperty("spring.reactor.context-propagation")).isEqualTo("auto");
 		this.environment.getPropertySources()
 			.addFirst(new MockPropertySource().withProperty("correlation.task.enabled", "false"));
 		assertThat(this.environment.getProperty("spring.task.execution.propagate-context")).isNull();
-		assertThat(this.environment.getProperty("spring.reactor.context-propagation")).isNull();
+	}
+
+	@Test
+	void leavesReactorsPropagationModeToBootAndTheApplication() {
+		process();
+		assertThat(this.environment.getPropertySources()
+			.get(CorrelationEnvironmentPostProcessor.NAME)
+			.containsProperty("spring.reactor.context-propagation")).isFalse();
 	}
 
 	@Test

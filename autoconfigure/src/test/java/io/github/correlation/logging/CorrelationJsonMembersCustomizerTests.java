@@ -14,7 +14,7 @@ class CorrelationJsonMembersCustomizerTests {
 
 	@Test
 	void renamesTheMdcMembersOfEcsLines() {
-		CorrelationJsonMembersCustomizer customizer = new CorrelationJsonMembersCustomizer(new MockEnvironment());
+		CorrelationJsonMembersCustomizer customizer = new CorrelationJsonMembersCustomizer(ecs());
 		String json = write(customizer, true);
 		assertThat(json).contains("\"trace.id\":\"t1\"", "\"span.id\":\"s1\"", "\"http.request.id\":\"r1\"")
 			.doesNotContain("\"trace_id\"");
@@ -22,13 +22,13 @@ class CorrelationJsonMembersCustomizerTests {
 
 	@Test
 	void leavesOtherFormatsAlone() {
-		String json = write(new CorrelationJsonMembersCustomizer(new MockEnvironment()), false);
+		String json = write(new CorrelationJsonMembersCustomizer(ecs()), false);
 		assertThat(json).contains("\"trace_id\":\"t1\"", "\"span_id\":\"s1\"", "\"request_id\":\"r1\"");
 	}
 
 	@Test
 	void followsTheConfiguredKeys() {
-		MockEnvironment environment = new MockEnvironment().withProperty("correlation.logging.mdc.trace-id", "tid");
+		MockEnvironment environment = ecs().withProperty("correlation.logging.mdc.trace-id", "tid");
 		Map<String, String> mdc = new LinkedHashMap<>(Map.of("tid", "t1"));
 		JsonWriter<Map<String, String>> writer = JsonWriter.of((members) -> {
 			members.add("log").usingMembers((log) -> log.add("level", "INFO"));
@@ -40,8 +40,27 @@ class CorrelationJsonMembersCustomizerTests {
 
 	@Test
 	void doesNothingWhenDisabled() {
-		MockEnvironment environment = new MockEnvironment().withProperty("correlation.logging.enabled", "false");
+		MockEnvironment environment = ecs().withProperty("correlation.logging.enabled", "false");
 		assertThat(write(new CorrelationJsonMembersCustomizer(environment), true)).contains("\"trace_id\":\"t1\"");
+	}
+
+	@Test
+	void renamesNothingWhenNoEcsFormatIsConfigured() {
+		MockEnvironment environment = new MockEnvironment().withProperty("logging.structured.format.console",
+				"logstash");
+		assertThat(write(new CorrelationJsonMembersCustomizer(environment), true)).contains("\"trace_id\":\"t1\"");
+	}
+
+	@Test
+	void renamesInEcsFileLogsToo() {
+		MockEnvironment environment = new MockEnvironment()
+			.withProperty("logging.structured.format.console", "logstash")
+			.withProperty("logging.structured.format.file", "ecs");
+		assertThat(write(new CorrelationJsonMembersCustomizer(environment), true)).contains("\"trace.id\":\"t1\"");
+	}
+
+	private static MockEnvironment ecs() {
+		return new MockEnvironment().withProperty("logging.structured.format.console", "ecs");
 	}
 
 	private static String write(CorrelationJsonMembersCustomizer customizer, boolean ecs) {

@@ -126,10 +126,11 @@ class AsyncCorrelationIntegrationTests {
 		assertThat(ticks).allSatisfy((line) -> assertThat(line).doesNotContainKey("request_id"));
 	}
 
+	// Boot's limited mode: handle() and tap() after contextCapture() restore the context
 	@Test
-	void reactorOperatorsCarryTheRequestsIds(CapturedOutput output) {
+	void reactorOperatorsThatRestoreContextCarryTheRequestsIds(CapturedOutput output) {
 		String tag = "reactive-" + System.nanoTime();
-		String traceId = get("/reactive?tag=" + tag, "rid-" + tag);
+		String traceId = get("/reactive-limited?tag=" + tag, "rid-" + tag);
 		assertThat(downstream.takeRequest().header("traceparent")).startsWith("00-" + traceId);
 		assertThat(JsonLogLines.single(output, "reactive body " + tag)).containsEntry("trace_id", traceId);
 		Map<String, Object> hop = JsonLogLines.single(output, "reactive hop " + tag);

@@ -232,6 +232,25 @@ class AsyncTestApplication {
 			return body;
 		}
 
+		@GetMapping("/reactive-limited")
+		String reactiveLimited(@RequestParam String tag) {
+			String body = this.webClient.get()
+				.uri(this.downstream + "/reactive/" + tag)
+				.retrieve()
+				.bodyToMono(String.class)
+				.<String>handle((received, sink) -> {
+					logger.info("reactive body {}", tag);
+					sink.next(received);
+				})
+				.contextCapture()
+				.block();
+			Mono.fromCallable(() -> tag).subscribeOn(Schedulers.boundedElastic()).<String>handle((value, sink) -> {
+				logger.info("reactive hop {}", value);
+				sink.next(value);
+			}).contextCapture().block();
+			return body;
+		}
+
 		private static String inline(ExecutorService executor, Callable<String> task) throws Exception {
 			try {
 				return executor.submit(task).get();

@@ -1,0 +1,61 @@
+package io.github.correlation.benchmarks.load;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * One variant of an application under test: its class path, built by the variant's Maven
+ * module, and the JVM options it needs.
+ *
+ * @param name the name in the tables
+ * @param classpath the class path
+ * @param javaOptions the JVM options, given the OTLP sink's base URL
+ */
+record Variant(String name, String classpath, Function<String, List<String>> javaOptions) {
+
+	private static final List<String> COMMON = List.of("-XX:+UseG1GC");
+
+	List<String> javaOptions(String otlpBaseUrl) {
+		return this.javaOptions.apply(otlpBaseUrl);
+	}
+
+	static List<Variant> http(Path root) {
+		String untraced = classpath(root.resolve("benchmarks/http-app/target/classpath.txt"))
+				+ java.io.File.pathSeparator + root.resolve("benchmarks/http-app/target/classes");
+		Path agent = root.resolve("benchmarks/target/agent/opentelemetry-javaagent.jar");
+		return List.of(new Variant("none", untraced, (otlp) -> COMMON),
+				new Variant("boot", variantClasspath(root, "http-boot"), (otlp) -> COMMON),
+				new Variant("starter", variantClasspath(root, "http-correlation"), (otlp) -> COMMON),
+				new Variant("agent", untraced, (otlp) -> agentOptions(agent, otlp)));
+	}
+
+	static List<Variant> kafka(Path root) {
+		return List.of(new Variant("boot", variantClasspath(root, "kafka-boot"), (otlp) -> COMMON),
+				new Variant("starter", variantClasspath(root, "kafka-correlation"), (otlp) -> COMMON));
+	}
+
+	private static List<String> agentOptions(Path agent, String otlp) {
+		return List.of("-XX:+UseG1GC", "-javaagent:" + agent, "-Dotel.service.name=http-benchmark",
+				"-Dotel.exporter.otlp.protocol=http/protobuf", "-Dotel.exporter.otlp.endpoint=" + otlp,
+				"-Dotel.traces.sampler=always_on", "-Dotel.metrics.exporter=none", "-Dotel.logs.exporter=none");
+	}
+
+	private static String variantClasspath(Path root, String module) {
+		return classpath(root.resolve("benchmarks/variants/" + module + "/target/classpath.txt"));
+	}
+
+	private static String classpath(Path file) {
+		try {
+			return Files.readString(file).trim();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("No class path at " + file + ": build the benchmarks with ./benchmarks/run",
+					ex);
+		}
+	}
+
+}
