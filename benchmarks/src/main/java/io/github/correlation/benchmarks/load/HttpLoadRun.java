@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -36,10 +35,7 @@ public final class HttpLoadRun {
 				Map.of("root", ".", "rounds", "2", "warmup", "8", "duration", "20", "latency-duration", "10", "rate",
 						"400", "connections", "8", "variants", "none,boot,starter,agent", "java-options", ""));
 		Path root = Path.of(options.string("root")).toAbsolutePath();
-		List<Variant> variants = Variant.http(root)
-			.stream()
-			.filter((variant) -> options.list("variants").contains(variant.name()))
-			.toList();
+		List<Variant> variants = Variant.selected(Variant.http(root), options.list("variants"));
 		System.out.printf("HTTP load run: %s%nJVM %s, %d cores%n%n", options, Runtime.version(),
 				Runtime.getRuntime().availableProcessors());
 		Table table = new Table().column("req/s", (value) -> String.format("%.0f", value))
@@ -52,11 +48,7 @@ public final class HttpLoadRun {
 			.column("CPU us/req", (value) -> String.format("%.0f", value));
 		try (OtlpSink sink = OtlpSink.start()) {
 			for (int round = 1; round <= options.integer("rounds"); round++) {
-				List<Variant> order = new ArrayList<>(variants);
-				if (round % 2 == 0) {
-					Collections.reverse(order);
-				}
-				for (Variant variant : order) {
+				for (Variant variant : Variant.inRound(variants, round)) {
 					measure(variant, round, options, sink, root, table);
 				}
 			}

@@ -3,7 +3,6 @@ package io.github.correlation.benchmarks.load;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -30,10 +29,7 @@ public final class KafkaLoadRun {
 		Options options = new Options(args,
 				Map.of("root", ".", "rounds", "3", "records", "20000", "variants", "boot,starter"));
 		Path root = Path.of(options.string("root")).toAbsolutePath();
-		List<Variant> variants = Variant.kafka(root)
-			.stream()
-			.filter((variant) -> options.list("variants").contains(variant.name()))
-			.toList();
+		List<Variant> variants = Variant.selected(Variant.kafka(root), options.list("variants"));
 		System.out.printf("Kafka load run: %s%nJVM %s, %d cores%n%n", options, Runtime.version(),
 				Runtime.getRuntime().availableProcessors());
 		Table table = new Table().column("record listener rec/s", (value) -> String.format("%.0f", value))
@@ -42,11 +38,7 @@ public final class KafkaLoadRun {
 					(value) -> Double.isNaN(value) ? "-" : String.format("%.0f", value));
 		try (OtlpSink sink = OtlpSink.start()) {
 			for (int round = 1; round <= options.integer("rounds"); round++) {
-				List<Variant> order = new ArrayList<>(variants);
-				if (round % 2 == 0) {
-					Collections.reverse(order);
-				}
-				for (Variant variant : order) {
+				for (Variant variant : Variant.inRound(variants, round)) {
 					double[] result = measure(variant, round, options, sink, root);
 					table.add(variant.name(), "record listener rec/s", result[0]);
 					table.add(variant.name(), "batch listener rec/s", result[1]);

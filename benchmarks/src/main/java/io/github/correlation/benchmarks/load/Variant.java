@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.Function;
 
@@ -23,6 +25,22 @@ record Variant(String name, String classpath, Function<String, List<String>> jav
 		return this.javaOptions.apply(otlpBaseUrl);
 	}
 
+	static List<Variant> selected(List<Variant> all, List<String> names) {
+		return all.stream().filter((variant) -> names.contains(variant.name())).toList();
+	}
+
+	/**
+	 * Return the order of the variants in a round: as given in odd rounds, reversed in
+	 * even ones, so that drift of the machine over a run weighs on every variant alike.
+	 */
+	static List<Variant> inRound(List<Variant> variants, int round) {
+		List<Variant> order = new ArrayList<>(variants);
+		if (round % 2 == 0) {
+			Collections.reverse(order);
+		}
+		return order;
+	}
+
 	static List<Variant> http(Path root) {
 		String untraced = classpath(root.resolve("benchmarks/http-app/target/classpath.txt"))
 				+ java.io.File.pathSeparator + root.resolve("benchmarks/http-app/target/classes");
@@ -39,9 +57,11 @@ record Variant(String name, String classpath, Function<String, List<String>> jav
 	}
 
 	private static List<String> agentOptions(Path agent, String otlp) {
-		return List.of("-XX:+UseG1GC", "-javaagent:" + agent, "-Dotel.service.name=http-benchmark",
+		List<String> options = new ArrayList<>(COMMON);
+		options.addAll(List.of("-javaagent:" + agent, "-Dotel.service.name=http-benchmark",
 				"-Dotel.exporter.otlp.protocol=http/protobuf", "-Dotel.exporter.otlp.endpoint=" + otlp,
-				"-Dotel.traces.sampler=always_on", "-Dotel.metrics.exporter=none", "-Dotel.logs.exporter=none");
+				"-Dotel.traces.sampler=always_on", "-Dotel.metrics.exporter=none", "-Dotel.logs.exporter=none"));
+		return options;
 	}
 
 	private static String variantClasspath(Path root, String module) {
