@@ -1,7 +1,9 @@
 /**
- * The propagation core every boundary shares: the W3C Trace Context and Baggage rules
- * that OpenTelemetry's propagators leave out, and the request id, its rules and its
- * propagator.
+ * The extension points every boundary shares, for applications to implement: how a
+ * request id is generated ({@link io.github.correlation.RequestIdGenerator}) and how
+ * every value of a header is read from a carrier
+ * ({@link io.github.correlation.CarrierHeaders}). The rules live in {@code w3c} and
+ * {@code requestid}, one package per boundary beside them.
  */
 @NullMarked
 package io.github.correlation;

@@ -2,9 +2,9 @@ package io.github.correlation.autoconfigure;
 
 import io.github.correlation.CarrierHeaders;
 import io.github.correlation.RequestIdGenerator;
-import io.github.correlation.RequestIdPolicy;
-import io.github.correlation.RequestIdPropagator;
-import io.github.correlation.W3cConformingPropagator;
+import io.github.correlation.requestid.RequestIdPolicy;
+import io.github.correlation.requestid.RequestIdPropagator;
+import io.github.correlation.w3c.W3cConformingPropagator;
 import io.opentelemetry.context.propagation.ContextPropagators;
 import io.opentelemetry.context.propagation.TextMapPropagator;
 

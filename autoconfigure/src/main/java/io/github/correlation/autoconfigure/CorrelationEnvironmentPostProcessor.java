@@ -9,22 +9,13 @@ import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
-import org.springframework.core.env.EnumerablePropertySource;
 import org.springframework.core.env.Environment;
-import org.springframework.core.env.PropertySource;
-import org.springframework.util.StringUtils;
 
 /**
- * Adds the starter's defaults for properties that Boot already owns, as the last (lowest
- * precedence) property source, named {@value #NAME}: any value the application sets
- * anywhere wins, {@code SpringApplication}'s own default properties included, and
- * {@code /actuator/env} shows where each default came from. Values are computed when
- * read, from the final environment.
+ * Adds the starter's defaults for properties that Boot already owns, in a property source
+ * named {@value #NAME} ranked last (see {@link ComputedDefaults}), each computed from the
+ * bound {@link CorrelationProperties}:
  * <ul>
- * <li>{@code management.otlp.metrics.export.enabled}: {@code false} unless an OTLP
- * metrics URL is configured ({@code management.otlp.metrics.export.url}, or
- * {@code OTEL_EXPORTER_OTLP_*} through Boot's mapping); Boot would otherwise push to
- * {@code localhost:4318} every minute and log a failure each time.</li>
  * <li>{@code logging.pattern.correlation}: Boot's {@code %correlationId} with the
  * configured MDC keys.</li>
  * <li>{@code spring.kafka.template.observation-enabled} and
@@ -40,8 +31,9 @@ import org.springframework.util.StringUtils;
  *
  * @author Correlation contributors
  * @since 0.1.0
+ * @see OtlpMetricsExportEnvironmentPostProcessor
  */
-public class CorrelationEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
+public final class CorrelationEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
 	/**
 	 * Name of the property source.
@@ -49,18 +41,15 @@ public class CorrelationEnvironmentPostProcessor implements EnvironmentPostProce
 	public static final String NAME = "correlationDefaults";
 
 	private static final Map<String, Function<Environment, @Nullable Object>> DEFAULTS = Map.of(
-			"management.otlp.metrics.export.enabled",
-			(environment) -> StringUtils.hasText(environment.getProperty("management.otlp.metrics.export.url")),
 			"logging.pattern.correlation", CorrelationEnvironmentPostProcessor::correlationPattern,
-			"spring.kafka.template.observation-enabled", (environment) -> whenEnabled(environment, "kafka", true),
-			"spring.kafka.listener.observation-enabled", (environment) -> whenEnabled(environment, "kafka", true),
-			"spring.task.execution.propagate-context", (environment) -> whenEnabled(environment, "task", true));
+			"spring.kafka.template.observation-enabled", (environment) -> whenKafkaEnabled(environment),
+			"spring.kafka.listener.observation-enabled", (environment) -> whenKafkaEnabled(environment),
+			"spring.task.execution.propagate-context",
+			(environment) -> CorrelationProperties.bind(environment).getTask().isEnabled() ? true : null);
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-		if (!environment.getPropertySources().contains(NAME)) {
-			environment.getPropertySources().addLast(new DefaultsPropertySource(environment));
-		}
+		ComputedDefaults.addLast(environment, NAME, DEFAULTS);
 	}
 
 	@Override
@@ -68,54 +57,16 @@ public class CorrelationEnvironmentPostProcessor implements EnvironmentPostProce
 		return Ordered.LOWEST_PRECEDENCE;
 	}
 
-	private static @Nullable Object whenEnabled(Environment environment, String boundary, Object value) {
-		return environment.getProperty("correlation." + boundary + ".enabled", Boolean.class, true) ? value : null;
+	private static @Nullable Object whenKafkaEnabled(Environment environment) {
+		return CorrelationProperties.bind(environment).getKafka().isEnabled() ? true : null;
 	}
 
 	private static @Nullable Object correlationPattern(Environment environment) {
-		if (!environment.getProperty("correlation.logging.enabled", Boolean.class, true)) {
+		CorrelationProperties.Logging logging = CorrelationProperties.bind(environment).getLogging();
+		if (!logging.isEnabled()) {
 			return null;
 		}
-		String traceId = environment.getProperty("correlation.logging.mdc.trace-id", "trace_id");
-		String spanId = environment.getProperty("correlation.logging.mdc.span-id", "span_id");
-		return "%correlationId{" + traceId + "(32)," + spanId + "(16)}";
-	}
-
-	/**
-	 * The environment is held in a field, not as the source: Boot walks into any property
-	 * source whose source is an environment, which would include this one again.
-	 */
-	private static final class DefaultsPropertySource extends EnumerablePropertySource<Object> {
-
-		private static final String DEFAULT_PROPERTIES = "defaultProperties";
-
-		private final ConfigurableEnvironment environment;
-
-		DefaultsPropertySource(ConfigurableEnvironment environment) {
-			super(NAME, new Object());
-			this.environment = environment;
-		}
-
-		@Override
-		public String[] getPropertyNames() {
-			return DEFAULTS.keySet().stream().filter((name) -> !isApplicationDefault(name)).toArray(String[]::new);
-		}
-
-		@Override
-		public @Nullable Object getProperty(String name) {
-			Function<Environment, @Nullable Object> value = DEFAULTS.get(name);
-			return (value != null && !isApplicationDefault(name)) ? value.apply(this.environment) : null;
-		}
-
-		/**
-		 * Boot always ranks {@code SpringApplication}'s default properties last, below
-		 * this source, so this source steps aside for the names they hold.
-		 */
-		private boolean isApplicationDefault(String name) {
-			PropertySource<?> defaults = this.environment.getPropertySources().get(DEFAULT_PROPERTIES);
-			return defaults != null && defaults.containsProperty(name);
-		}
-
+		return "%correlationId{" + logging.getMdc().getTraceId() + "(32)," + logging.getMdc().getSpanId() + "(16)}";
 	}
 
 }

@@ -3,9 +3,14 @@ package io.github.correlation.autoconfigure;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.github.correlation.RequestIdPolicy;
+import io.github.correlation.logging.MdcKeys;
+import io.github.correlation.requestid.RequestIdPolicy;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.bind.handler.IgnoreErrorsBindHandler;
+import org.springframework.core.env.Environment;
 import org.springframework.util.Assert;
 
 /**
@@ -57,6 +62,18 @@ public class CorrelationProperties {
 
 	public Task getTask() {
 		return this.task;
+	}
+
+	/**
+	 * Bind the properties from an environment, for code that runs before the application
+	 * context exists. Invalid values fall back to their defaults here: the context's own
+	 * binding rejects them at startup, with a message that names the property.
+	 * @param environment the environment
+	 * @return the bound properties
+	 */
+	public static CorrelationProperties bind(Environment environment) {
+		return Binder.get(environment)
+			.bindOrCreate("correlation", Bindable.of(CorrelationProperties.class), new IgnoreErrorsBindHandler());
 	}
 
 	static String requireToken(String value, String property) {
@@ -142,9 +159,7 @@ public class CorrelationProperties {
 		}
 
 		public void setMaxLength(int maxLength) {
-			Assert.isTrue(maxLength >= RequestIdPolicy.MIN_MAX_LENGTH && maxLength <= RequestIdPolicy.MAX_MAX_LENGTH,
-					() -> "correlation.request-id.max-length must be between " + RequestIdPolicy.MIN_MAX_LENGTH
-							+ " and " + RequestIdPolicy.MAX_MAX_LENGTH + ", not " + maxLength);
+			RequestIdPolicy.requireValidMaxLength(maxLength, "correlation.request-id.max-length");
 			this.maxLength = maxLength;
 		}
 
@@ -312,17 +327,17 @@ public class CorrelationProperties {
 			/**
 			 * MDC key of the trace id.
 			 */
-			private String traceId = "trace_id";
+			private String traceId = MdcKeys.OPENTELEMETRY.traceId();
 
 			/**
 			 * MDC key of the span id.
 			 */
-			private String spanId = "span_id";
+			private String spanId = MdcKeys.OPENTELEMETRY.spanId();
 
 			/**
 			 * MDC key of the trace flags.
 			 */
-			private String traceFlags = "trace_flags";
+			private String traceFlags = MdcKeys.OPENTELEMETRY.traceFlags();
 
 			public String getTraceId() {
 				return this.traceId;

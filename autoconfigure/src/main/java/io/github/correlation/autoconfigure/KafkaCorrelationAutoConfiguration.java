@@ -4,12 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.github.correlation.CarrierHeaders;
-import io.github.correlation.RequestIdPropagator;
-import io.github.correlation.kafka.KafkaBatchSpans;
-import io.github.correlation.kafka.KafkaHeadersGetter;
-import io.github.correlation.kafka.KafkaListenerContainerDecorator;
 import io.github.correlation.kafka.KafkaRecordContexts;
-import io.github.correlation.kafka.TraceHeaderProblems;
+import io.github.correlation.kafka.internal.KafkaBatchSpans;
+import io.github.correlation.kafka.internal.KafkaHeadersGetter;
+import io.github.correlation.kafka.internal.KafkaListenerContainerDecorator;
+import io.github.correlation.kafka.internal.TraceHeaderProblems;
+import io.github.correlation.requestid.RequestIdPropagator;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import io.opentelemetry.api.trace.Tracer;

@@ -34,6 +34,9 @@ import org.springframework.web.client.RestTemplate;
 @ConditionalOnBooleanProperty(name = "correlation.client.enabled", matchIfMissing = true)
 public final class RestClientCorrelationAutoConfiguration {
 
+	private RestClientCorrelationAutoConfiguration() {
+	}
+
 	@Bean
 	static ClientInstrumentingBeanPostProcessor restClientInstrumentingBeanPostProcessor(
 			ObjectProvider<ObservationRegistry> registry,

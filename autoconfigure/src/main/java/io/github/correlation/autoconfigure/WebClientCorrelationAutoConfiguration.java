@@ -31,6 +31,9 @@ import org.springframework.web.reactive.function.client.WebClient;
 @ConditionalOnBooleanProperty(name = "correlation.client.enabled", matchIfMissing = true)
 public final class WebClientCorrelationAutoConfiguration {
 
+	private WebClientCorrelationAutoConfiguration() {
+	}
+
 	@Bean
 	static ClientInstrumentingBeanPostProcessor webClientInstrumentingBeanPostProcessor(
 			ObjectProvider<ObservationRegistry> registry,

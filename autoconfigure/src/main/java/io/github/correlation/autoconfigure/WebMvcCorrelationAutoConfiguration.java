@@ -1,6 +1,6 @@
 package io.github.correlation.autoconfigure;
 
-import io.github.correlation.RequestIdPropagator;
+import io.github.correlation.requestid.RequestIdPropagator;
 import io.github.correlation.web.servlet.CorrelationObservationFilter;
 import io.github.correlation.web.servlet.CorrelationResponseHeaders;
 import io.github.correlation.web.servlet.TomcatErrorScopeValve;

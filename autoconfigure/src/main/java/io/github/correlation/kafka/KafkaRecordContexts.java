@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
+import io.github.correlation.kafka.internal.ListenerInfo;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -41,7 +42,7 @@ import org.springframework.messaging.Message;
  * @author Correlation contributors
  * @since 0.1.0
  */
-public class KafkaRecordContexts {
+public final class KafkaRecordContexts {
 
 	private final ObservationRegistry registry;
 

@@ -1,6 +1,6 @@
 /**
- * Correlation of Kafka records: header access, the batch span, the per-record context of
- * batch listeners, and the count of malformed trace headers.
+ * Correlation of Kafka records: the per-record context of batch listeners, for
+ * applications to call. The rest of the Kafka boundary lives in {@code kafka.internal}.
  */
 @NullMarked
 package io.github.correlation.kafka;

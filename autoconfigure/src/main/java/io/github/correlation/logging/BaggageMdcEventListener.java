@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  * @author Correlation contributors
  * @since 0.1.0
  */
-public class BaggageMdcEventListener extends Slf4JBaggageEventListener {
+public final class BaggageMdcEventListener extends Slf4JBaggageEventListener {
 
 	/**
 	 * Longest baggage value written to the MDC.

@@ -6,6 +6,8 @@ import org.slf4j.MDC;
  * Changes the MDC only where a value really changes. Scope events repeat the same ids
  * many times per request, and every write makes Logback copy the thread's MDC map again
  * for the next log line.
+ *
+ * @author Correlation contributors
  */
 final class MdcEntries {
 

@@ -12,6 +12,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Reads the scope events of Micrometer's OpenTelemetry bridge: a context became current
  * (attached or restored), or a scope closed.
+ *
+ * @author Correlation contributors
  */
 final class ScopeEvents {
 

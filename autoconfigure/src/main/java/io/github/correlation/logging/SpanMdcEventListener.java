@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  * @author Correlation contributors
  * @since 0.1.0
  */
-public class SpanMdcEventListener extends Slf4JEventListener {
+public final class SpanMdcEventListener extends Slf4JEventListener {
 
 	private final MdcKeys keys;
 

@@ -1,6 +1,5 @@
 /**
- * The bridge from the current trace context to the MDC, and the JSON member names of
- * Boot's structured log formats.
+ * The bridge from the current trace context and baggage to the MDC.
  */
 @NullMarked
 package io.github.correlation.logging;

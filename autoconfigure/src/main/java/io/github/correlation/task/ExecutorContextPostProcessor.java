@@ -1,6 +1,5 @@
 package io.github.correlation.task;
 
-import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -10,6 +9,8 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 
+import io.github.correlation.internal.FrameworkFields;
+import io.github.correlation.internal.FrameworkFields.FieldValue;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -45,7 +46,8 @@ import org.springframework.util.ReflectionUtils;
  * @author Correlation contributors
  * @since 0.1.0
  */
-public class ExecutorContextPostProcessor implements BeanPostProcessor, BeanFactoryAware, SmartInitializingSingleton {
+public final class ExecutorContextPostProcessor
+		implements BeanPostProcessor, BeanFactoryAware, SmartInitializingSingleton {
 
 	private static final Log logger = LogFactory.getLog(ExecutorContextPostProcessor.class);
 
@@ -87,8 +89,15 @@ public class ExecutorContextPostProcessor implements BeanPostProcessor, BeanFact
 	}
 
 	private void decorate(Object bean, String beanName, Method setter) {
-		TaskDecorator existing = existingDecorator(bean);
-		if (propagatesContext(existing)) {
+		FieldValue<TaskDecorator> read = FrameworkFields.read(bean, "taskDecorator", TaskDecorator.class, beanName,
+				"Its tasks run without the submitting thread's trace context: it is left as it is, so that its "
+						+ "own task decorator is not replaced.");
+		if (!read.present()) {
+			this.unreachable.put(beanName, bean.getClass().getName());
+			return;
+		}
+		TaskDecorator existing = read.value();
+		if (propagatesContext(existing, beanName)) {
 			return;
 		}
 		TaskDecorator propagating = new ContextPropagatingTaskDecorator();
@@ -111,27 +120,17 @@ public class ExecutorContextPostProcessor implements BeanPostProcessor, BeanFact
 		return this.beanFactory.getMergedBeanDefinition(beanName).getResolvableType().resolve();
 	}
 
-	private static @Nullable TaskDecorator existingDecorator(Object bean) {
-		Field field = ReflectionUtils.findField(bean.getClass(), "taskDecorator", TaskDecorator.class);
-		if (field == null) {
-			return null;
-		}
-		ReflectionUtils.makeAccessible(field);
-		return (TaskDecorator) ReflectionUtils.getField(field, bean);
-	}
-
-	private static boolean propagatesContext(@Nullable TaskDecorator decorator) {
+	private static boolean propagatesContext(@Nullable TaskDecorator decorator, String beanName) {
 		if (decorator instanceof ContextPropagatingTaskDecorator) {
 			return true;
 		}
 		if (decorator instanceof CompositeTaskDecorator composite) {
-			Field field = ReflectionUtils.findField(CompositeTaskDecorator.class, "taskDecorators");
-			if (field != null) {
-				ReflectionUtils.makeAccessible(field);
-				Object decorators = ReflectionUtils.getField(field, composite);
-				return decorators instanceof List<?> list
-						&& list.stream().anyMatch((item) -> propagatesContext((TaskDecorator) item));
-			}
+			List<?> decorators = FrameworkFields
+				.read(composite, "taskDecorators", List.class, beanName,
+						"Its composite task decorator is treated as not propagating context, and wrapped.")
+				.value();
+			return decorators != null
+					&& decorators.stream().anyMatch((item) -> propagatesContext((TaskDecorator) item, beanName));
 		}
 		return false;
 	}
@@ -142,8 +141,8 @@ public class ExecutorContextPostProcessor implements BeanPostProcessor, BeanFact
 			logger.debug("Executor beans that now carry the submitting thread's context: " + this.decorated);
 		}
 		if (!this.unreachable.isEmpty()) {
-			logger.warn("Executor beans declared by a concrete type run tasks without the submitting thread's "
-					+ "trace context: " + this.unreachable + ". Declare them as Executor, ExecutorService or "
+			logger.warn("Executor beans that run tasks without the submitting thread's trace context: "
+					+ this.unreachable + ". Declare them as Executor, ExecutorService or "
 					+ "ScheduledExecutorService, or create them with TaskContext.wrap(...).");
 		}
 	}

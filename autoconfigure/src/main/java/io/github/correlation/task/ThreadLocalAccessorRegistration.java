@@ -23,7 +23,7 @@ import org.springframework.beans.factory.InitializingBean;
  * @author Correlation contributors
  * @since 0.1.0
  */
-public class ThreadLocalAccessorRegistration implements InitializingBean, DisposableBean {
+public final class ThreadLocalAccessorRegistration implements InitializingBean, DisposableBean {
 
 	private final ContextRegistry contextRegistry;
 

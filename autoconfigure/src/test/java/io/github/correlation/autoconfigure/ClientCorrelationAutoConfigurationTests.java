@@ -1,7 +1,15 @@
 package io.github.correlation.autoconfigure;
 
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import io.github.correlation.test.RecordingHttpServer;
 import io.github.correlation.web.client.ClientInstrumentingBeanPostProcessor;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -10,7 +18,6 @@ import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfigura
 import org.springframework.boot.restclient.autoconfigure.RestClientObservationAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestTemplate;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -24,30 +31,51 @@ class ClientCorrelationAutoConfigurationTests {
 				RestClientObservationAutoConfiguration.class, RestClientCorrelationAutoConfiguration.class,
 				WebClientCorrelationAutoConfiguration.class));
 
+	@AutoClose
+	private final RecordingHttpServer server = new RecordingHttpServer();
+
+	private final List<String> observed = new CopyOnWriteArrayList<>();
+
 	@Test
 	void observesClientBeansBuiltByHand() {
 		this.contextRunner.withBean("created", RestClient.class, RestClient::create)
 			.withBean("template", RestTemplate.class, RestTemplate::new)
 			.withBean("web", WebClient.class, WebClient::create)
+			.withBean(ObservationHandler.class, this::recordingHandler)
 			.run((context) -> {
-				ObservationRegistry registry = context.getBean(ObservationRegistry.class);
-				assertThat(ReflectionTestUtils.getField(context.getBean("created"), "observationRegistry"))
-					.isSameAs(registry);
-				assertThat(context.getBean(RestTemplate.class).getObservationRegistry()).isSameAs(registry);
-				assertThat(ReflectionTestUtils.getField(context.getBean("web"), "observationRegistry"))
-					.isSameAs(registry);
+				context.getBean("created", RestClient.class)
+					.get()
+					.uri(this.server.url("/created"))
+					.retrieve()
+					.toBodilessEntity();
+				context.getBean(RestTemplate.class).getForEntity(this.server.url("/template"), String.class);
+				context.getBean("web", WebClient.class)
+					.get()
+					.uri(this.server.url("/web"))
+					.retrieve()
+					.toBodilessEntity()
+					.block(Duration.ofSeconds(10));
+				assertThat(this.observed).containsExactly("http.client.requests", "http.client.requests",
+						"http.client.requests");
 			});
 	}
 
 	@Test
 	void leavesObservedClientsAlone() {
 		ObservationRegistry own = ObservationRegistry.create();
-		own.observationConfig().observationHandler((context) -> true);
+		List<String> ownObserved = new CopyOnWriteArrayList<>();
+		own.observationConfig().observationHandler(new RecordingHandler(ownObserved));
 		this.contextRunner
 			.withBean("observed", RestClient.class, () -> RestClient.builder().observationRegistry(own).build())
+			.withBean(ObservationHandler.class, this::recordingHandler)
 			.run((context) -> {
-				assertThat(ReflectionTestUtils.getField(context.getBean("observed"), "observationRegistry"))
-					.isSameAs(own);
+				context.getBean("observed", RestClient.class)
+					.get()
+					.uri(this.server.url("/observed"))
+					.retrieve()
+					.toBodilessEntity();
+				assertThat(ownObserved).containsExactly("http.client.requests");
+				assertThat(this.observed).isEmpty();
 				assertThat(context
 					.getBean("restClientInstrumentingBeanPostProcessor", ClientInstrumentingBeanPostProcessor.class)
 					.getInstrumented()).isEmpty();
@@ -58,11 +86,21 @@ class ClientCorrelationAutoConfigurationTests {
 	void leavesClientsAloneWhenDisabled() {
 		this.contextRunner.withPropertyValues("correlation.client.enabled=false")
 			.withBean("created", RestClient.class, RestClient::create)
+			.withBean(ObservationHandler.class, this::recordingHandler)
 			.run((context) -> {
 				assertThat(context).doesNotHaveBean(ClientInstrumentingBeanPostProcessor.class);
-				assertThat(ReflectionTestUtils.getField(context.getBean("created"), "observationRegistry"))
-					.isSameAs(ObservationRegistry.NOOP);
+				context.getBean("created", RestClient.class)
+					.get()
+					.uri(this.server.url("/created"))
+					.retrieve()
+					.toBodilessEntity();
+				assertThat(this.server.takeRequest().uri()).isEqualTo("/created");
+				assertThat(this.observed).isEmpty();
 			});
+	}
+
+	private ObservationHandler<Observation.Context> recordingHandler() {
+		return new RecordingHandler(this.observed);
 	}
 
 	@Test
@@ -78,6 +116,20 @@ class ClientCorrelationAutoConfigurationTests {
 				.getBean("restClientInstrumentingBeanPostProcessor", ClientInstrumentingBeanPostProcessor.class);
 			assertThat(postProcessor.getFailed()).containsOnlyKeys("broken");
 		});
+	}
+
+	record RecordingHandler(List<String> names) implements ObservationHandler<Observation.Context> {
+
+		@Override
+		public void onStop(Observation.Context context) {
+			this.names.add(context.getName());
+		}
+
+		@Override
+		public boolean supportsContext(Observation.Context context) {
+			return true;
+		}
+
 	}
 
 	static final class BrokenRestClient {

@@ -3,10 +3,10 @@ package io.github.correlation.autoconfigure;
 import java.util.List;
 
 import io.github.correlation.RequestIdGenerator;
-import io.github.correlation.RequestIdPolicy;
-import io.github.correlation.RequestIdPropagator;
-import io.github.correlation.W3cConformingPropagator;
+import io.github.correlation.requestid.RequestIdPolicy;
+import io.github.correlation.requestid.RequestIdPropagator;
 import io.github.correlation.test.MultiMapCarrier;
+import io.github.correlation.w3c.W3cConformingPropagator;
 import io.opentelemetry.api.baggage.Baggage;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.ContextPropagators;

@@ -15,15 +15,6 @@ class CorrelationEnvironmentPostProcessorTests {
 	private final CorrelationEnvironmentPostProcessor postProcessor = new CorrelationEnvironmentPostProcessor();
 
 	@Test
-	void turnsOtlpMetricsExportOffUnlessAUrlIsConfigured() {
-		process();
-		assertThat(this.environment.getProperty("management.otlp.metrics.export.enabled")).isEqualTo("false");
-		this.environment.getPropertySources()
-			.addFirst(new MockPropertySource().withProperty("management.otlp.metrics.export.url", "http://otel:4318"));
-		assertThat(this.environment.getProperty("management.otlp.metrics.export.enabled")).isEqualTo("true");
-	}
-
-	@Test
 	void switchesKafkaObservationOnUnlessKafkaCorrelationIsOff() {
 		process();
 		assertThat(this.environment.getProperty("spring.kafka.template.observation-enabled")).isEqualTo("true");
@@ -54,10 +45,10 @@ class CorrelationEnvironmentPostProcessorTests {
 	@Test
 	void theApplicationsOwnValueWins() {
 		this.environment.getPropertySources()
-			.addFirst(new MockPropertySource().withProperty("management.otlp.metrics.export.enabled", "true")
+			.addFirst(new MockPropertySource().withProperty("spring.task.execution.propagate-context", "false")
 				.withProperty("logging.pattern.correlation", "custom"));
 		process();
-		assertThat(this.environment.getProperty("management.otlp.metrics.export.enabled")).isEqualTo("true");
+		assertThat(this.environment.getProperty("spring.task.execution.propagate-context")).isEqualTo("false");
 		assertThat(this.environment.getProperty("logging.pattern.correlation")).isEqualTo("custom");
 	}
 
@@ -65,13 +56,13 @@ class CorrelationEnvironmentPostProcessorTests {
 	void springApplicationDefaultPropertiesWinToo() {
 		process();
 		this.environment.getPropertySources()
-			.addLast(new MockPropertySource("defaultProperties").withProperty("management.otlp.metrics.export.enabled",
-					"true"));
-		assertThat(this.environment.getProperty("management.otlp.metrics.export.enabled")).isEqualTo("true");
+			.addLast(new MockPropertySource("defaultProperties").withProperty("spring.task.execution.propagate-context",
+					"false"));
+		assertThat(this.environment.getProperty("spring.task.execution.propagate-context")).isEqualTo("false");
 		assertThat(this.environment.getPropertySources().get(CorrelationEnvironmentPostProcessor.NAME))
 			.satisfies((source) -> assertThat(
 					((org.springframework.core.env.EnumerablePropertySource<?>) source).getPropertyNames())
-				.doesNotContain("management.otlp.metrics.export.enabled")
+				.doesNotContain("spring.task.execution.propagate-context")
 				.contains("logging.pattern.correlation"));
 	}
 
@@ -94,6 +85,15 @@ class CorrelationEnvironmentPostProcessorTests {
 			.addFirst(new MockPropertySource().withProperty("correlation.logging.mdc.trace-id", "traceId"));
 		assertThat(this.environment.getProperty("logging.pattern.correlation"))
 			.isEqualTo("%correlationId{traceId(32),span_id(16)}");
+	}
+
+	@Test
+	void anInvalidKeyLeavesTheDefaultToTheContextsValidation() {
+		this.environment.getPropertySources()
+			.addFirst(new MockPropertySource().withProperty("correlation.logging.mdc.trace-id", "trace id"));
+		process();
+		assertThat(this.environment.getProperty("logging.pattern.correlation"))
+			.isEqualTo("%correlationId{trace_id(32),span_id(16)}");
 	}
 
 	@Test

@@ -1,7 +1,5 @@
 package io.github.correlation.autoconfigure;
 
-import java.util.List;
-
 import io.github.correlation.test.CorrelationTestApplication;
 import io.github.correlation.test.TestApplication;
 import io.micrometer.registry.otlp.OtlpMeterRegistry;
@@ -38,7 +36,7 @@ class StarterDefaultsIntegrationTests {
 				.isEmpty();
 			PropertySource<?> defaults = context.getEnvironment()
 				.getPropertySources()
-				.get(CorrelationEnvironmentPostProcessor.NAME);
+				.get(OtlpMetricsExportEnvironmentPostProcessor.NAME);
 			assertThat(defaults).isNotNull();
 			assertThat(defaults.getProperty("management.otlp.metrics.export.enabled")).isEqualTo(false);
 		}
@@ -62,9 +60,15 @@ class StarterDefaultsIntegrationTests {
 	}
 
 	@Test
-	void keepsBootsSamplingDefault() {
+	void leavesSamplingToBootAndTheApplication() {
 		try (ConfigurableApplicationContext context = run()) {
-			assertThat(context.getBean(TracingProperties.class).getSampling().getProbability()).isEqualTo(0.1f);
+			assertThat(context.getEnvironment().getPropertySources().stream())
+				.filteredOn((source) -> source.getName().startsWith("correlation"))
+				.hasSize(2)
+				.noneMatch((source) -> source.containsProperty("management.tracing.sampling.probability"));
+		}
+		try (ConfigurableApplicationContext context = run("management.tracing.sampling.probability=0.5")) {
+			assertThat(context.getBean(TracingProperties.class).getSampling().getProbability()).isEqualTo(0.5f);
 		}
 	}
 

@@ -1,7 +1,10 @@
 package io.github.correlation.autoconfigure;
 
+import java.util.concurrent.Executor;
+
 import io.github.correlation.task.ExecutorContextPostProcessor;
 import io.github.correlation.task.ThreadLocalAccessorRegistration;
+import io.github.correlation.test.TaskProbe;
 import io.micrometer.context.ContextSnapshot;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +18,6 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.core.task.support.ContextPropagatingTaskDecorator;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
-import org.springframework.test.util.ReflectionTestUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,8 +36,7 @@ class TaskExecutionCorrelationAutoConfigurationTests {
 			assertThat(context).hasSingleBean(ExecutorContextPostProcessor.class)
 				.hasSingleBean(ThreadLocalAccessorRegistration.class)
 				.hasSingleBean(ContextPropagatingTaskDecorator.class);
-			assertThat(ReflectionTestUtils.getField(context.getBean("applicationTaskExecutor"), "taskDecorator"))
-				.isInstanceOf(ContextPropagatingTaskDecorator.class);
+			assertThat(TaskProbe.carriesContext(context.getBean("applicationTaskExecutor", Executor.class))).isTrue();
 			assertThat(context.getBean(ExecutorContextPostProcessor.class).getDecorated())
 				.doesNotContainKey("applicationTaskExecutor");
 		});
@@ -44,8 +45,8 @@ class TaskExecutionCorrelationAutoConfigurationTests {
 	@Test
 	void decoratesTheApplicationsOwnExecutors() {
 		this.contextRunner.withBean("ownPool", ThreadPoolTaskExecutor.class, ThreadPoolTaskExecutor::new)
-			.run((context) -> assertThat(ReflectionTestUtils.getField(context.getBean("ownPool"), "taskDecorator"))
-				.isInstanceOf(ContextPropagatingTaskDecorator.class));
+			.run((context) -> assertThat(TaskProbe.carriesContext(context.getBean("ownPool", Executor.class)))
+				.isTrue());
 	}
 
 	@Test
@@ -54,7 +55,7 @@ class TaskExecutionCorrelationAutoConfigurationTests {
 			.withBean("ownPool", ThreadPoolTaskExecutor.class, ThreadPoolTaskExecutor::new)
 			.run((context) -> {
 				assertThat(context).doesNotHaveBean(ExecutorContextPostProcessor.class);
-				assertThat(ReflectionTestUtils.getField(context.getBean("ownPool"), "taskDecorator")).isNull();
+				assertThat(TaskProbe.carriesContext(context.getBean("ownPool", Executor.class))).isFalse();
 				assertThat(context).hasSingleBean(ThreadLocalAccessorRegistration.class);
 			});
 	}

@@ -5,13 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import io.github.correlation.test.TestApplication;
 import io.github.correlation.test.EmbeddedKafka;
 import io.github.correlation.test.JsonLogLines;
 import io.github.correlation.test.RawHttpClient;
 import io.github.correlation.test.RecordingHttpServer;
 import io.github.correlation.test.RecordingHttpServer.RecordedRequest;
 import io.github.correlation.test.SpanCapture;
+import io.github.correlation.test.TestApplication;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.IdGenerator;
@@ -19,8 +19,7 @@ import io.opentelemetry.sdk.trace.data.LinkData;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import org.apache.kafka.common.header.Header;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -38,28 +37,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(OutputCaptureExtension.class)
 class KafkaCorrelationIntegrationTests {
 
-	private static RecordingHttpServer downstream;
+	@AutoClose
+	private static final RecordingHttpServer downstream = new RecordingHttpServer();
 
-	private static ConfigurableApplicationContext context;
+	@AutoClose
+	private static final ConfigurableApplicationContext context = TestApplication.run(
+			new Class<?>[] { KafkaTestApplication.class, SpanCapture.class },
+			"spring.kafka.bootstrap-servers=" + EmbeddedKafka.bootstrapServers(),
+			"spring.kafka.consumer.auto-offset-reset=earliest", "test.downstream=" + downstream.url(""),
+			"logging.structured.format.console=logstash", "management.tracing.sampling.probability=1.0",
+			"management.opentelemetry.tracing.export.schedule-delay=50ms");
 
-	private static int port;
-
-	@BeforeAll
-	static void start() {
-		downstream = new RecordingHttpServer();
-		context = TestApplication.run(new Class<?>[] { KafkaTestApplication.class, SpanCapture.class },
-				"spring.kafka.bootstrap-servers=" + EmbeddedKafka.bootstrapServers(),
-				"spring.kafka.consumer.auto-offset-reset=earliest", "test.downstream=" + downstream.url(""),
-				"logging.structured.format.console=logstash", "management.tracing.sampling.probability=1.0",
-				"management.opentelemetry.tracing.export.schedule-delay=50ms");
-		port = TestApplication.port(context);
-	}
-
-	@AfterAll
-	static void stop() {
-		context.close();
-		downstream.close();
-	}
+	private static final int port = TestApplication.port(context);
 
 	@Test
 	void recordListenerJoinsTheProducingRequestsTrace(CapturedOutput output) {

@@ -7,18 +7,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
-import io.github.correlation.test.TestApplication;
+import io.github.correlation.kafka.internal.TraceHeaderProblems;
 import io.github.correlation.test.EmbeddedKafka;
 import io.github.correlation.test.JsonLogLines;
 import io.github.correlation.test.RecordingHttpServer;
+import io.github.correlation.test.TestApplication;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -39,24 +39,15 @@ class MalformedKafkaHeadersIntegrationTests {
 
 	private static final String VALID = "00-" + TRACE_ID + "-b7ad6b7169203331-01";
 
-	private static RecordingHttpServer downstream;
+	@AutoClose
+	private static final RecordingHttpServer downstream = new RecordingHttpServer();
 
-	private static ConfigurableApplicationContext context;
-
-	@BeforeAll
-	static void start() {
-		downstream = new RecordingHttpServer();
-		context = TestApplication.run(new Class<?>[] { KafkaTestApplication.class },
-				"spring.kafka.bootstrap-servers=" + EmbeddedKafka.bootstrapServers(),
-				"spring.kafka.consumer.auto-offset-reset=earliest", "test.downstream=" + downstream.url(""),
-				"logging.structured.format.console=logstash");
-	}
-
-	@AfterAll
-	static void stop() {
-		context.close();
-		downstream.close();
-	}
+	@AutoClose
+	private static final ConfigurableApplicationContext context = TestApplication.run(
+			new Class<?>[] { KafkaTestApplication.class },
+			"spring.kafka.bootstrap-servers=" + EmbeddedKafka.bootstrapServers(),
+			"spring.kafka.consumer.auto-offset-reset=earliest", "test.downstream=" + downstream.url(""),
+			"logging.structured.format.console=logstash");
 
 	@Test
 	void processesEachMalformedRecordOnceAndCountsIt(CapturedOutput output) {

@@ -6,18 +6,17 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import io.github.correlation.test.TestApplication;
 import io.github.correlation.test.JsonLogLines;
 import io.github.correlation.test.RawHttpClient;
 import io.github.correlation.test.RecordingHttpServer;
 import io.github.correlation.test.SpanCapture;
+import io.github.correlation.test.TestApplication;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.IdGenerator;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,28 +36,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(OutputCaptureExtension.class)
 class AsyncCorrelationIntegrationTests {
 
-	private static RecordingHttpServer downstream;
+	@AutoClose
+	private static final RecordingHttpServer downstream = new RecordingHttpServer();
 
-	private static ConfigurableApplicationContext context;
+	@AutoClose
+	private static final ConfigurableApplicationContext context = TestApplication.run(
+			new Class<?>[] { AsyncTestApplication.class, SpanCapture.class }, "spring.task.execution.mode=force",
+			"logging.structured.format.console=logstash", "management.tracing.sampling.probability=1.0",
+			"management.opentelemetry.tracing.export.schedule-delay=50ms",
+			"management.tracing.baggage.remote-fields=tenant_id", "test.downstream=" + downstream.url(""));
 
-	private static int port;
-
-	@BeforeAll
-	static void start() {
-		downstream = new RecordingHttpServer();
-		context = TestApplication.run(new Class<?>[] { AsyncTestApplication.class, SpanCapture.class },
-				"spring.task.execution.mode=force", "logging.structured.format.console=logstash",
-				"management.tracing.sampling.probability=1.0",
-				"management.opentelemetry.tracing.export.schedule-delay=50ms",
-				"management.tracing.baggage.remote-fields=tenant_id", "test.downstream=" + downstream.url(""));
-		port = TestApplication.port(context);
-	}
-
-	@AfterAll
-	static void stop() {
-		context.close();
-		downstream.close();
-	}
+	private static final int port = TestApplication.port(context);
 
 	@ParameterizedTest
 	@ValueSource(strings = { "async", "applicationTaskExecutor", "ownPool", "ownSimple", "ownScheduler", "jdkPool",

@@ -2,8 +2,8 @@ package io.github.correlation.task;
 
 import java.util.Map;
 
-import io.github.correlation.test.TestApplication;
 import io.github.correlation.test.JsonLogLines;
+import io.github.correlation.test.TestApplication;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.LoggerFactory;

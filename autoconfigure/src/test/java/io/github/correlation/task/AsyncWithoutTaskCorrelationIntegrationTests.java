@@ -2,9 +2,9 @@ package io.github.correlation.task;
 
 import java.util.List;
 
-import io.github.correlation.test.TestApplication;
 import io.github.correlation.test.JsonLogLines;
 import io.github.correlation.test.RawHttpClient;
+import io.github.correlation.test.TestApplication;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 

@@ -9,7 +9,7 @@ import io.github.correlation.test.RecordingHttpServer;
 import io.github.correlation.test.TestApplication;
 import io.opentelemetry.sdk.trace.IdGenerator;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.core.publisher.Hooks;
@@ -29,22 +29,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(OutputCaptureExtension.class)
 class ReactorAutoPropagationIntegrationTests {
 
-	private static RecordingHttpServer downstream;
+	@AutoClose
+	private static final RecordingHttpServer downstream = new RecordingHttpServer();
 
-	private static ConfigurableApplicationContext context;
-
-	@BeforeAll
-	static void start() {
-		downstream = new RecordingHttpServer();
-		context = TestApplication.run(new Class<?>[] { AsyncTestApplication.class },
-				"spring.reactor.context-propagation=auto", "logging.structured.format.console=logstash",
-				"management.tracing.sampling.probability=1.0", "test.downstream=" + downstream.url(""));
-	}
+	@AutoClose
+	private static final ConfigurableApplicationContext context = TestApplication.run(
+			new Class<?>[] { AsyncTestApplication.class }, "spring.reactor.context-propagation=auto",
+			"logging.structured.format.console=logstash", "management.tracing.sampling.probability=1.0",
+			"test.downstream=" + downstream.url(""));
 
 	@AfterAll
 	static void stop() {
-		context.close();
-		downstream.close();
 		// Boot switches the global hook on and never off: leave other test classes in
 		// limited mode
 		Hooks.disableAutomaticContextPropagation();

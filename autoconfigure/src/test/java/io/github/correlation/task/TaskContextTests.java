@@ -34,9 +34,7 @@ class TaskContextTests {
 		try {
 			value.set("request-1");
 			AtomicReference<String> seen = new AtomicReference<>();
-			Runnable wrapped = TaskContext.wrap(() -> {
-				seen.set(value.get());
-			});
+			Runnable wrapped = TaskContext.wrap(() -> seen.set(value.get()));
 			value.remove();
 			worker.submit(wrapped).get();
 			assertThat(seen).hasValue("request-1");

@@ -3,8 +3,8 @@ package io.github.correlation.task;
 import java.util.List;
 import java.util.Map;
 
-import io.github.correlation.test.TestApplication;
 import io.github.correlation.test.JsonLogLines;
+import io.github.correlation.test.TestApplication;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledForJreRange;

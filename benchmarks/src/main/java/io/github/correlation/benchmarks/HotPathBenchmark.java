@@ -5,10 +5,10 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import io.github.correlation.RequestIdGenerator;
-import io.github.correlation.RequestIdPolicy;
-import io.github.correlation.W3cConformingPropagator;
 import io.github.correlation.logging.MdcKeys;
 import io.github.correlation.logging.SpanMdcEventListener;
+import io.github.correlation.requestid.RequestIdPolicy;
+import io.github.correlation.w3c.W3cConformingPropagator;
 import io.micrometer.tracing.otel.bridge.EventPublishingContextWrapper.ScopeAttachedEvent;
 import io.micrometer.tracing.otel.bridge.EventPublishingContextWrapper.ScopeClosedEvent;
 import io.micrometer.tracing.otel.bridge.Slf4JEventListener;
@@ -38,6 +38,8 @@ import org.openjdk.jmh.infra.Blackhole;
  * OpenTelemetry's own W3C propagator; one scope (attach, then close) through the
  * starter's MDC listener against Micrometer's; request id validation and generation.
  * Report the ratios {@code conforming / otel} and {@code starterMdc / micrometerMdc}.
+ *
+ * @author Correlation contributors
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

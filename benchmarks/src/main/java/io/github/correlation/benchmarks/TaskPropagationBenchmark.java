@@ -31,6 +31,8 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
  * that the starter decorated, and on an identical one it did not. The task reads the MDC,
  * as a log line would. Report the ratio {@code propagating / plain}; both run in the same
  * JVM.
+ *
+ * @author Correlation contributors
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

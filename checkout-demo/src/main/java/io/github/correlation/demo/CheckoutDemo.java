@@ -80,11 +80,8 @@ public final class CheckoutDemo {
 		}
 	}
 
-	/**
-	 * Runs the given step with the console muted: the embedded broker prints its metadata
-	 * straight to standard out, and complains on shutdown about files it has just
-	 * deleted.
-	 */
+	// Runs the given step with the console muted: the embedded broker prints its metadata
+	// straight to standard out, and complains on shutdown about files it has just deleted
 	private static <T> T quietly(java.util.concurrent.Callable<T> step) throws Exception {
 		PrintStream console = System.out;
 		System.setOut(new PrintStream(java.io.OutputStream.nullOutputStream()));

@@ -14,6 +14,8 @@ import org.springframework.web.client.RestClient;
 /**
  * A plain Boot web application: the starter is its only correlation dependency, and its
  * HTTP client is built by hand.
+ *
+ * @author Correlation contributors
  */
 @SpringBootApplication
 public class SmokeApplication {

@@ -12,10 +12,9 @@ import java.util.zip.GZIPInputStream;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import io.github.correlation.testkit.OtlpTraceDecoder.MalformedRequestException;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
 import org.jspecify.annotations.Nullable;
-
-import io.github.correlation.testkit.OtlpTraceDecoder.MalformedRequestException;
 
 /**
  * The OTLP/HTTP endpoints of {@link OtlpReceiver}: traces are decoded and stored, metrics

@@ -9,24 +9,21 @@ import java.time.Duration;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import org.junit.jupiter.api.Test;
 
-import static io.github.correlation.testkit.OtlpRequests.TRACE_ID;
-import static io.github.correlation.testkit.OtlpRequests.post;
-import static io.github.correlation.testkit.OtlpRequests.request;
-import static io.github.correlation.testkit.OtlpRequests.span;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.awaitility.Awaitility.await;
 
 class ForwardingTests {
 
-	private final ExportTraceServiceRequest request = request("gateway", span("00f067aa0ba902b7", "", "root"),
-			span("53995c3f42cd8ad8", "00f067aa0ba902b7", "child"));
+	private final ExportTraceServiceRequest request = OtlpRequests.request("gateway",
+			OtlpRequests.span("00f067aa0ba902b7", "", "root"),
+			OtlpRequests.span("53995c3f42cd8ad8", "00f067aa0ba902b7", "child"));
 
 	@Test
 	void forwardsTraceRequestsUnchanged() {
 		try (OtlpReceiver target = OtlpReceiver.start();
 				OtlpReceiver receiver = OtlpReceiver.start().forwardTo(URI.create(target.baseUrl()))) {
-			assertThat(post(receiver.tracesEndpoint(), this.request).statusCode()).isEqualTo(200);
+			assertThat(OtlpRequests.post(receiver.tracesEndpoint(), this.request).statusCode()).isEqualTo(200);
 			await().atMost(Duration.ofSeconds(10)).until(() -> target.spans().size() == 2);
 			assertThat(target.spans()).isEqualTo(receiver.spans());
 			assertThat(target.requestCount()).isOne();
@@ -37,10 +34,11 @@ class ForwardingTests {
 	void forwardsGzipBodiesWithTheirEncoding() {
 		try (OtlpReceiver target = OtlpReceiver.start();
 				OtlpReceiver receiver = OtlpReceiver.start().forwardTo(URI.create(target.baseUrl() + "/"))) {
-			post(receiver.tracesEndpoint(), OtlpRequests.gzip(this.request.toByteArray()), "Content-Type",
+			OtlpRequests.post(receiver.tracesEndpoint(), OtlpRequests.gzip(this.request.toByteArray()), "Content-Type",
 					"application/x-protobuf", "Content-Encoding", "gzip");
 			await().atMost(Duration.ofSeconds(10)).until(() -> target.spans().size() == 2);
-			assertThat(target.trace(TRACE_ID).spans()).isEqualTo(receiver.trace(TRACE_ID).spans());
+			assertThat(target.trace(OtlpRequests.TRACE_ID).spans())
+				.isEqualTo(receiver.trace(OtlpRequests.TRACE_ID).spans());
 		}
 	}
 
@@ -48,8 +46,9 @@ class ForwardingTests {
 	void doesNotForwardRejectedRequests() {
 		try (OtlpReceiver target = OtlpReceiver.start();
 				OtlpReceiver receiver = OtlpReceiver.start().forwardTo(URI.create(target.baseUrl()))) {
-			post(receiver.tracesEndpoint(), "garbage".getBytes(), "Content-Type", "application/x-protobuf");
-			post(receiver.tracesEndpoint(), this.request);
+			OtlpRequests.post(receiver.tracesEndpoint(), "garbage".getBytes(), "Content-Type",
+					"application/x-protobuf");
+			OtlpRequests.post(receiver.tracesEndpoint(), this.request);
 			await().atMost(Duration.ofSeconds(10)).until(() -> target.spans().size() == 2);
 			assertThat(target.requestCount()).isOne();
 		}
@@ -65,8 +64,8 @@ class ForwardingTests {
 		ByteArrayOutputStream err = new ByteArrayOutputStream();
 		System.setErr(new PrintStream(err, true));
 		try (OtlpReceiver receiver = OtlpReceiver.start().forwardTo(URI.create("http://127.0.0.1:" + closedPort))) {
-			assertThat(post(receiver.tracesEndpoint(), this.request).statusCode()).isEqualTo(200);
-			assertThat(post(receiver.tracesEndpoint(), this.request).statusCode()).isEqualTo(200);
+			assertThat(OtlpRequests.post(receiver.tracesEndpoint(), this.request).statusCode()).isEqualTo(200);
+			assertThat(OtlpRequests.post(receiver.tracesEndpoint(), this.request).statusCode()).isEqualTo(200);
 			assertThat(receiver.spans()).hasSize(4);
 			await().atMost(Duration.ofSeconds(10)).until(() -> err.toString().contains("forwarding traces"));
 		}

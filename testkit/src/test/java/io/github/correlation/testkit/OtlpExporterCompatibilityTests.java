@@ -13,8 +13,7 @@ import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
 import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,17 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class OtlpExporterCompatibilityTests {
 
-	private OtlpReceiver receiver;
-
-	@BeforeEach
-	void startReceiver() {
-		this.receiver = OtlpReceiver.start();
-	}
-
-	@AfterEach
-	void closeReceiver() {
-		this.receiver.close();
-	}
+	@AutoClose
+	private final OtlpReceiver receiver = OtlpReceiver.start();
 
 	@Test
 	void receivesTheSpansOfTheSdkExporter() {

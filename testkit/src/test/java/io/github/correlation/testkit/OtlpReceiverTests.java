@@ -12,33 +12,17 @@ import io.opentelemetry.proto.trace.v1.ResourceSpans;
 import io.opentelemetry.proto.trace.v1.ScopeSpans;
 import io.opentelemetry.proto.trace.v1.Span;
 import io.opentelemetry.proto.trace.v1.Status;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
-import static io.github.correlation.testkit.OtlpRequests.TRACE_ID;
-import static io.github.correlation.testkit.OtlpRequests.attribute;
-import static io.github.correlation.testkit.OtlpRequests.bytes;
-import static io.github.correlation.testkit.OtlpRequests.post;
-import static io.github.correlation.testkit.OtlpRequests.request;
-import static io.github.correlation.testkit.OtlpRequests.span;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class OtlpReceiverTests {
 
 	private static final String PROTOBUF = "application/x-protobuf";
 
-	private OtlpReceiver receiver;
-
-	@BeforeEach
-	void startReceiver() {
-		this.receiver = OtlpReceiver.start();
-	}
-
-	@AfterEach
-	void closeReceiver() {
-		this.receiver.close();
-	}
+	@AutoClose
+	private final OtlpReceiver receiver = OtlpReceiver.start();
 
 	@Test
 	void endpointsPointAtTheLoopbackPort() {
@@ -60,22 +44,24 @@ class OtlpReceiverTests {
 
 	@Test
 	void decodesEverySpanFieldOfAnExportRequest() {
-		Span.Builder server = span("00f067aa0ba902b7", "", "GET /orders").setKind(Span.SpanKind.SPAN_KIND_SERVER)
+		Span.Builder server = OtlpRequests.span("00f067aa0ba902b7", "", "GET /orders")
+			.setKind(Span.SpanKind.SPAN_KIND_SERVER)
 			.setStatus(Status.newBuilder().setCode(Status.StatusCode.STATUS_CODE_ERROR))
-			.addAttributes(attribute("http.route", "/orders"))
-			.addAttributes(attribute("http.status_code", AnyValue.newBuilder().setIntValue(500).build()));
-		Span.Builder client = span("53995c3f42cd8ad8", "00f067aa0ba902b7", "GET")
+			.addAttributes(OtlpRequests.attribute("http.route", "/orders"))
+			.addAttributes(OtlpRequests.attribute("http.status_code", AnyValue.newBuilder().setIntValue(500).build()));
+		Span.Builder client = OtlpRequests.span("53995c3f42cd8ad8", "00f067aa0ba902b7", "GET")
 			.setKind(Span.SpanKind.SPAN_KIND_CLIENT)
 			.setStatus(Status.newBuilder().setCode(Status.StatusCode.STATUS_CODE_OK))
 			.addLinks(Span.Link.newBuilder()
-				.setTraceId(bytes("ABCDEF0123456789ABCDEF0123456789"))
-				.setSpanId(bytes("0123456789ABCDEF")));
-		HttpResponse<byte[]> response = post(this.receiver.tracesEndpoint(), request("gateway", server, client));
+				.setTraceId(OtlpRequests.bytes("ABCDEF0123456789ABCDEF0123456789"))
+				.setSpanId(OtlpRequests.bytes("0123456789ABCDEF")));
+		HttpResponse<byte[]> response = OtlpRequests.post(this.receiver.tracesEndpoint(),
+				OtlpRequests.request("gateway", server, client));
 		assertThat(response.statusCode()).isEqualTo(200);
 		List<ReceivedSpan> spans = this.receiver.spans();
 		assertThat(spans).hasSize(2);
 		ReceivedSpan root = spans.get(0);
-		assertThat(root.traceId()).isEqualTo(TRACE_ID);
+		assertThat(root.traceId()).isEqualTo(OtlpRequests.TRACE_ID);
 		assertThat(root.spanId()).isEqualTo("00f067aa0ba902b7");
 		assertThat(root.parentSpanId()).isEmpty();
 		assertThat(root.isRoot()).isTrue();
@@ -96,15 +82,15 @@ class OtlpReceiverTests {
 		assertThat(child.statusCode()).isEqualTo("OK");
 		assertThat(child.links())
 			.containsExactly(new ReceivedSpan.Link("abcdef0123456789abcdef0123456789", "0123456789abcdef"));
-		assertThat(this.receiver.traceIds()).containsExactly(TRACE_ID);
-		assertThat(this.receiver.trace(TRACE_ID.toUpperCase()).spans()).hasSize(2);
+		assertThat(this.receiver.traceIds()).containsExactly(OtlpRequests.TRACE_ID);
+		assertThat(this.receiver.trace(OtlpRequests.TRACE_ID.toUpperCase()).spans()).hasSize(2);
 		assertThat(this.receiver.requestCount()).isEqualTo(1);
 	}
 
 	@Test
 	void answersWithAnEmptyProtobufExportResponse() throws Exception {
-		HttpResponse<byte[]> response = post(this.receiver.tracesEndpoint(),
-				request("gateway", span("00f067aa0ba902b7", "", "root")));
+		HttpResponse<byte[]> response = OtlpRequests.post(this.receiver.tracesEndpoint(),
+				OtlpRequests.request("gateway", OtlpRequests.span("00f067aa0ba902b7", "", "root")));
 		assertThat(response.headers().firstValue("Content-Type")).hasValue(PROTOBUF);
 		assertThat(ExportTraceServiceResponse.parseFrom(response.body()))
 			.isEqualTo(ExportTraceServiceResponse.getDefaultInstance());
@@ -114,25 +100,26 @@ class OtlpReceiverTests {
 	void namesTheServiceUnknownWhenTheResourceHasNoServiceName() {
 		ExportTraceServiceRequest request = ExportTraceServiceRequest.newBuilder()
 			.addResourceSpans(ResourceSpans.newBuilder()
-				.addScopeSpans(ScopeSpans.newBuilder().addSpans(span("00f067aa0ba902b7", "", "root"))))
+				.addScopeSpans(ScopeSpans.newBuilder().addSpans(OtlpRequests.span("00f067aa0ba902b7", "", "root"))))
 			.build();
-		post(this.receiver.tracesEndpoint(), request);
+		OtlpRequests.post(this.receiver.tracesEndpoint(), request);
 		assertThat(this.receiver.spans()).extracting(ReceivedSpan::serviceName).containsExactly("unknown");
 	}
 
 	@Test
 	void acceptsAGzipCompressedBody() {
-		byte[] body = OtlpRequests.gzip(request("gateway", span("00f067aa0ba902b7", "", "root")).toByteArray());
-		HttpResponse<byte[]> response = post(this.receiver.tracesEndpoint(), body, "Content-Type", PROTOBUF,
-				"Content-Encoding", "gzip");
+		byte[] body = OtlpRequests
+			.gzip(OtlpRequests.request("gateway", OtlpRequests.span("00f067aa0ba902b7", "", "root")).toByteArray());
+		HttpResponse<byte[]> response = OtlpRequests.post(this.receiver.tracesEndpoint(), body, "Content-Type",
+				PROTOBUF, "Content-Encoding", "gzip");
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(this.receiver.spans()).extracting(ReceivedSpan::name).containsExactly("root");
 	}
 
 	@Test
 	void rejectsAMalformedBodyAndStoresNothing() {
-		HttpResponse<byte[]> response = post(this.receiver.tracesEndpoint(), "this is not protobuf".getBytes(),
-				"Content-Type", PROTOBUF);
+		HttpResponse<byte[]> response = OtlpRequests.post(this.receiver.tracesEndpoint(),
+				"this is not protobuf".getBytes(), "Content-Type", PROTOBUF);
 		assertThat(response.statusCode()).isEqualTo(400);
 		assertThat(this.receiver.spans()).isEmpty();
 		assertThat(this.receiver.requestCount()).isEqualTo(1);
@@ -140,9 +127,10 @@ class OtlpReceiverTests {
 
 	@Test
 	void rejectsARequestWithABadIdAndStoresNoneOfItsSpans() {
-		Span.Builder good = span("00f067aa0ba902b7", "", "good");
-		Span.Builder bad = span("53995c3f42cd8ad8", "", "bad").setTraceId(bytes("abcdef"));
-		HttpResponse<byte[]> response = post(this.receiver.tracesEndpoint(), request("gateway", good, bad));
+		Span.Builder good = OtlpRequests.span("00f067aa0ba902b7", "", "good");
+		Span.Builder bad = OtlpRequests.span("53995c3f42cd8ad8", "", "bad").setTraceId(OtlpRequests.bytes("abcdef"));
+		HttpResponse<byte[]> response = OtlpRequests.post(this.receiver.tracesEndpoint(),
+				OtlpRequests.request("gateway", good, bad));
 		assertThat(response.statusCode()).isEqualTo(400);
 		assertThat(new String(response.body())).contains("trace id of 3 bytes");
 		assertThat(this.receiver.spans()).isEmpty();
@@ -150,31 +138,34 @@ class OtlpReceiverTests {
 
 	@Test
 	void rejectsAGzipHeaderOnAnUncompressedBody() {
-		HttpResponse<byte[]> response = post(this.receiver.tracesEndpoint(),
-				request("gateway", span("00f067aa0ba902b7", "", "root")).toByteArray(), "Content-Type", PROTOBUF,
-				"Content-Encoding", "gzip");
+		HttpResponse<byte[]> response = OtlpRequests.post(this.receiver.tracesEndpoint(),
+				OtlpRequests.request("gateway", OtlpRequests.span("00f067aa0ba902b7", "", "root")).toByteArray(),
+				"Content-Type", PROTOBUF, "Content-Encoding", "gzip");
 		assertThat(response.statusCode()).isEqualTo(400);
 		assertThat(this.receiver.spans()).isEmpty();
 	}
 
 	@Test
 	void rejectsJsonAsUnsupported() {
-		HttpResponse<byte[]> response = post(this.receiver.tracesEndpoint(), "{}".getBytes(), "Content-Type",
-				"application/json");
+		HttpResponse<byte[]> response = OtlpRequests.post(this.receiver.tracesEndpoint(), "{}".getBytes(),
+				"Content-Type", "application/json");
 		assertThat(response.statusCode()).isEqualTo(415);
 	}
 
 	@Test
 	void acknowledgesAndIgnoresMetricsAndLogs() {
-		assertThat(post(this.receiver.baseUrl() + "/v1/metrics", new byte[] { 1, 2, 3 }).statusCode()).isEqualTo(200);
-		assertThat(post(this.receiver.baseUrl() + "/v1/logs", new byte[] { 1, 2, 3 }).statusCode()).isEqualTo(200);
+		assertThat(OtlpRequests.post(this.receiver.baseUrl() + "/v1/metrics", new byte[] { 1, 2, 3 }).statusCode())
+			.isEqualTo(200);
+		assertThat(OtlpRequests.post(this.receiver.baseUrl() + "/v1/logs", new byte[] { 1, 2, 3 }).statusCode())
+			.isEqualTo(200);
 		assertThat(this.receiver.spans()).isEmpty();
 		assertThat(this.receiver.requestCount()).isZero();
 	}
 
 	@Test
 	void answersNotFoundOnAnyOtherPath() {
-		assertThat(post(this.receiver.baseUrl() + "/v1/profiles", new byte[0]).statusCode()).isEqualTo(404);
+		assertThat(OtlpRequests.post(this.receiver.baseUrl() + "/v1/profiles", new byte[0]).statusCode())
+			.isEqualTo(404);
 		assertThat(OtlpRequests.get(this.receiver.baseUrl() + "/").statusCode()).isEqualTo(404);
 	}
 
@@ -187,20 +178,23 @@ class OtlpReceiverTests {
 
 	@Test
 	void clearForgetsSpansAndRequests() {
-		post(this.receiver.tracesEndpoint(), request("gateway", span("00f067aa0ba902b7", "", "root")));
+		OtlpRequests.post(this.receiver.tracesEndpoint(),
+				OtlpRequests.request("gateway", OtlpRequests.span("00f067aa0ba902b7", "", "root")));
 		this.receiver.clear();
 		assertThat(this.receiver.spans()).isEmpty();
 		assertThat(this.receiver.traceIds()).isEmpty();
-		assertThat(this.receiver.trace(TRACE_ID).isEmpty()).isTrue();
+		assertThat(this.receiver.trace(OtlpRequests.TRACE_ID).isEmpty()).isTrue();
 		assertThat(this.receiver.requestCount()).isZero();
 	}
 
 	@Test
 	void keepsSpansInArrivalOrderAcrossRequests() {
-		post(this.receiver.tracesEndpoint(), request("orders", span("53995c3f42cd8ad8", "00f067aa0ba902b7", "child")));
-		post(this.receiver.tracesEndpoint(), request("gateway", span("00f067aa0ba902b7", "", "root")));
+		OtlpRequests.post(this.receiver.tracesEndpoint(),
+				OtlpRequests.request("orders", OtlpRequests.span("53995c3f42cd8ad8", "00f067aa0ba902b7", "child")));
+		OtlpRequests.post(this.receiver.tracesEndpoint(),
+				OtlpRequests.request("gateway", OtlpRequests.span("00f067aa0ba902b7", "", "root")));
 		assertThat(this.receiver.spans()).extracting(ReceivedSpan::name).containsExactly("child", "root");
-		assertThat(this.receiver.trace(TRACE_ID).services()).containsExactly("gateway", "orders");
+		assertThat(this.receiver.trace(OtlpRequests.TRACE_ID).services()).containsExactly("gateway", "orders");
 	}
 
 }

@@ -1,18 +1,13 @@
 package io.github.correlation.testkit;
 
 import com.google.protobuf.ByteString;
+import io.github.correlation.testkit.OtlpTraceDecoder.MalformedRequestException;
 import io.opentelemetry.proto.common.v1.AnyValue;
 import io.opentelemetry.proto.common.v1.ArrayValue;
 import io.opentelemetry.proto.common.v1.KeyValueList;
 import io.opentelemetry.proto.trace.v1.Span;
 import org.junit.jupiter.api.Test;
 
-import io.github.correlation.testkit.OtlpTraceDecoder.MalformedRequestException;
-
-import static io.github.correlation.testkit.OtlpRequests.attribute;
-import static io.github.correlation.testkit.OtlpRequests.bytes;
-import static io.github.correlation.testkit.OtlpRequests.request;
-import static io.github.correlation.testkit.OtlpRequests.span;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -41,7 +36,9 @@ class OtlpTraceDecoderTests {
 				.addValues(AnyValue.newBuilder().setIntValue(1)))
 			.build();
 		AnyValue map = AnyValue.newBuilder()
-			.setKvlistValue(KeyValueList.newBuilder().addValues(attribute("k", array)).addValues(attribute("l", "v")))
+			.setKvlistValue(KeyValueList.newBuilder()
+				.addValues(OtlpRequests.attribute("k", array))
+				.addValues(OtlpRequests.attribute("l", "v")))
 			.build();
 		assertThat(OtlpTraceDecoder.render(array)).isEqualTo("[a, 1]");
 		assertThat(OtlpTraceDecoder.render(map)).isEqualTo("{k=[a, 1], l=v}");
@@ -50,7 +47,8 @@ class OtlpTraceDecoderTests {
 	@Test
 	void keepsOnlySpanAttributesNotResourceAttributes() throws Exception {
 		ReceivedSpan span = OtlpTraceDecoder
-			.decode(request("gateway", span("00f067aa0ba902b7", "", "root").addAttributes(attribute("a", "b"))))
+			.decode(OtlpRequests.request("gateway",
+					OtlpRequests.span("00f067aa0ba902b7", "", "root").addAttributes(OtlpRequests.attribute("a", "b"))))
 			.get(0);
 		assertThat(span.attributes()).containsOnlyKeys("a");
 	}
@@ -58,8 +56,8 @@ class OtlpTraceDecoderTests {
 	@Test
 	void readsAnUnspecifiedKindAsInternal() throws Exception {
 		ReceivedSpan span = OtlpTraceDecoder
-			.decode(request("gateway",
-					span("00f067aa0ba902b7", "", "root").setKind(Span.SpanKind.SPAN_KIND_UNSPECIFIED)))
+			.decode(OtlpRequests.request("gateway",
+					OtlpRequests.span("00f067aa0ba902b7", "", "root").setKind(Span.SpanKind.SPAN_KIND_UNSPECIFIED)))
 			.get(0);
 		assertThat(span.kind()).isEqualTo("INTERNAL");
 		assertThat(span.statusCode()).isEqualTo("UNSET");
@@ -68,8 +66,8 @@ class OtlpTraceDecoderTests {
 	@Test
 	void rejectsAParentSpanIdOfTheWrongLength() {
 		assertThatExceptionOfType(MalformedRequestException.class)
-			.isThrownBy(() -> OtlpTraceDecoder
-				.decode(request("gateway", span("00f067aa0ba902b7", "", "root").setParentSpanId(bytes("0102")))))
+			.isThrownBy(() -> OtlpTraceDecoder.decode(OtlpRequests.request("gateway",
+					OtlpRequests.span("00f067aa0ba902b7", "", "root").setParentSpanId(OtlpRequests.bytes("0102")))))
 			.withMessageContaining("parent span id of 2 bytes");
 	}
 

@@ -5,24 +5,22 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import static io.github.correlation.testkit.Spans.span;
-import static io.github.correlation.testkit.Spans.trace;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 class TraceTests {
 
-	private final ReceivedSpan root = span("a", "", "gateway", "GET /orders", 0, 100);
+	private final ReceivedSpan root = Spans.span("a", "", "gateway", "GET /orders", 0, 100);
 
-	private final ReceivedSpan late = span("c", "a", "orders", "GET /orders/{id}", 60, 90);
+	private final ReceivedSpan late = Spans.span("c", "a", "orders", "GET /orders/{id}", 60, 90);
 
-	private final ReceivedSpan early = span("b", "a", "inventory", "GET /stock", 10, 40);
+	private final ReceivedSpan early = Spans.span("b", "a", "inventory", "GET /stock", 10, 40);
 
-	private final ReceivedSpan grandchild = span("d", "c", "orders", "SELECT", 70, 80);
+	private final ReceivedSpan grandchild = Spans.span("d", "c", "orders", "SELECT", 70, 80);
 
-	private final ReceivedSpan orphan = span("e", "f", "billing", "charge", 20, 30);
+	private final ReceivedSpan orphan = Spans.span("e", "f", "billing", "charge", 20, 30);
 
-	private final Trace trace = trace(this.late, this.grandchild, this.orphan, this.root, this.early);
+	private final Trace trace = Spans.trace(this.late, this.grandchild, this.orphan, this.root, this.early);
 
 	@Test
 	void sortsSpansByStartTime() {

@@ -4,17 +4,16 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import static io.github.correlation.testkit.Spans.span;
-import static io.github.correlation.testkit.Spans.trace;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 class WaterfallRendererTests {
 
-	private final Trace trace = trace(span("a", "", "gateway", "GET /orders", 0, 120),
-			span("b", "a", "gateway", "http get orders", 60, 115),
-			span("c", "b", "orders", "GET /orders/{id}", 62, 110, "ERROR"),
-			span("d", "c", "orders", "SELECT orders", 70, 82.5), span("e", "x", "billing", "charge", 20, 30));
+	private final Trace trace = Spans.trace(Spans.span("a", "", "gateway", "GET /orders", 0, 120),
+			Spans.span("b", "a", "gateway", "http get orders", 60, 115),
+			Spans.span("c", "b", "orders", "GET /orders/{id}", 62, 110, "ERROR"),
+			Spans.span("d", "c", "orders", "SELECT orders", 70, 82.5),
+			Spans.span("e", "x", "billing", "charge", 20, 30));
 
 	@Test
 	void printsAHeaderWithIdDurationSpanCountAndServices() {
@@ -54,7 +53,8 @@ class WaterfallRendererTests {
 
 	@Test
 	void givesEvenAnInstantSpanOneCell() {
-		Trace instant = trace(span("a", "", "gateway", "root", 0, 100), span("b", "a", "gateway", "instant", 100, 100));
+		Trace instant = Spans.trace(Spans.span("a", "", "gateway", "root", 0, 100),
+				Spans.span("b", "a", "gateway", "instant", 100, 100));
 		assertThat(bar(lines(instant).get(2))).isEqualTo(".".repeat(39) + "#");
 	}
 
@@ -68,7 +68,8 @@ class WaterfallRendererTests {
 
 	@Test
 	void marksSpansOnlyReachableThroughAParentCycle() {
-		Trace cycle = trace(span("a", "b", "gateway", "first", 0, 10), span("b", "a", "gateway", "second", 5, 10));
+		Trace cycle = Spans.trace(Spans.span("a", "b", "gateway", "first", 0, 10),
+				Spans.span("b", "a", "gateway", "second", 5, 10));
 		List<String> lines = List.of(WaterfallRenderer.render(cycle).split("\n"));
 		assertThat(lines).hasSize(3);
 		assertThat(lines.get(1)).endsWith("(cycle)");
@@ -76,7 +77,7 @@ class WaterfallRendererTests {
 
 	@Test
 	void truncatesLongNamesToTheConfiguredWidth() {
-		Trace trace = trace(span("a", "", "gateway", "a span name that is far too long", 0, 10));
+		Trace trace = Spans.trace(Spans.span("a", "", "gateway", "a span name that is far too long", 0, 10));
 		String line = new WaterfallRenderer(12, 10).format(trace).split("\n")[1];
 		assertThat(line).isEqualTo("gateway  a span na... |##########|      10.0 ms");
 	}

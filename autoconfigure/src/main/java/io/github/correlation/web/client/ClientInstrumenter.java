@@ -1,29 +1,30 @@
 package io.github.correlation.web.client;
 
-import java.lang.reflect.Field;
+import java.util.function.BiPredicate;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
+import io.github.correlation.internal.FrameworkFields;
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
-
-import org.springframework.util.ReflectionUtils;
 
 /**
  * Brings one kind of HTTP client under observation, the way Boot's builders would have.
  *
  * @param <T> the client type
  * @param clientType the client type this instrumenter handles
- * @param isObserved tells whether a client already records observations, in which case it
- * is left alone so that no request is observed (and no header written) twice
+ * @param isObserved tells whether a client (and its bean name) already records
+ * observations, in which case it is left alone so that no request is observed (and no
+ * header written) twice
  * @param instrument returns an observed client that otherwise behaves as the given one:
  * the same instance reconfigured, or a copy
  * @author Correlation contributors
  * @since 0.1.0
  */
-public record ClientInstrumenter<T>(Class<T> clientType, Predicate<T> isObserved, UnaryOperator<T> instrument) {
+public record ClientInstrumenter<T>(Class<T> clientType, BiPredicate<T, String> isObserved,
+		UnaryOperator<T> instrument) {
 
 	/**
 	 * Instrumenter for an immutable client that is copied through its builder
@@ -58,7 +59,7 @@ public record ClientInstrumenter<T>(Class<T> clientType, Predicate<T> isObserved
 	 */
 	public static <T> ClientInstrumenter<T> inPlace(Class<T> clientType, Predicate<T> isObserved,
 			Consumer<T> customizer) {
-		return new ClientInstrumenter<>(clientType, isObserved, (client) -> {
+		return new ClientInstrumenter<>(clientType, (client, beanName) -> isObserved.test(client), (client) -> {
 			customizer.accept(client);
 			return client;
 		});
@@ -73,13 +74,12 @@ public record ClientInstrumenter<T>(Class<T> clientType, Predicate<T> isObserved
 		return registry != null && !registry.isNoop();
 	}
 
-	private static boolean hasActiveRegistryField(Object client) {
-		Field field = ReflectionUtils.findField(client.getClass(), "observationRegistry", ObservationRegistry.class);
-		if (field == null) {
-			return false;
-		}
-		ReflectionUtils.makeAccessible(field);
-		return isActive((ObservationRegistry) ReflectionUtils.getField(field, client));
+	private static boolean hasActiveRegistryField(Object client, String beanName) {
+		return isActive(FrameworkFields
+			.read(client, "observationRegistry", ObservationRegistry.class, beanName,
+					"It is treated as unobserved and rebuilt with the observation registry, which Boot's builder "
+							+ "customizers apply once more.")
+			.value());
 	}
 
 }

@@ -24,7 +24,7 @@ import org.springframework.util.function.SingletonSupplier;
  * @author Correlation contributors
  * @since 0.1.0
  */
-public class ClientInstrumentingBeanPostProcessor implements BeanPostProcessor, SmartInitializingSingleton {
+public final class ClientInstrumentingBeanPostProcessor implements BeanPostProcessor, SmartInitializingSingleton {
 
 	private static final Log logger = LogFactory.getLog(ClientInstrumentingBeanPostProcessor.class);
 
@@ -64,7 +64,7 @@ public class ClientInstrumentingBeanPostProcessor implements BeanPostProcessor, 
 	private <T> Object instrument(ClientInstrumenter<T> instrumenter, Object bean, String beanName) {
 		T client = instrumenter.clientType().cast(bean);
 		try {
-			if (instrumenter.isObserved().test(client)) {
+			if (instrumenter.isObserved().test(client, beanName)) {
 				return bean;
 			}
 			T observed = instrumenter.instrument().apply(client);

@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * @author Correlation contributors
  * @since 0.1.0
  */
-public final class ContainerErrorScopes {
+final class ContainerErrorScopes {
 
 	static final String ATTRIBUTE = ContainerErrorScopes.class.getName();
 

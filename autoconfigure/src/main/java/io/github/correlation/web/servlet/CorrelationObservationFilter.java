@@ -24,7 +24,7 @@ import org.springframework.web.filter.ServerHttpObservationFilter;
  * @author Correlation contributors
  * @since 0.1.0
  */
-public class CorrelationObservationFilter extends ServerHttpObservationFilter {
+public final class CorrelationObservationFilter extends ServerHttpObservationFilter {
 
 	private static final String OBSERVATION_ATTRIBUTE = CorrelationObservationFilter.class.getName() + ".observation";
 

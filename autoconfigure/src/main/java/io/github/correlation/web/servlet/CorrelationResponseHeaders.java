@@ -1,6 +1,6 @@
 package io.github.correlation.web.servlet;
 
-import io.github.correlation.RequestIdPropagator;
+import io.github.correlation.requestid.RequestIdPropagator;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.context.Context;
@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * @author Correlation contributors
  * @since 0.1.0
  */
-public class CorrelationResponseHeaders {
+public final class CorrelationResponseHeaders {
 
 	/**
 	 * Name of the W3C Trace Context Level 2 response header.

@@ -17,7 +17,7 @@ import org.apache.catalina.valves.ValveBase;
  * @author Correlation contributors
  * @since 0.1.0
  */
-public class TomcatErrorScopeValve extends ValveBase {
+public final class TomcatErrorScopeValve extends ValveBase {
 
 	/**
 	 * Create a new instance.

@@ -4,17 +4,16 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import io.github.correlation.test.TestApplication;
 import io.github.correlation.test.RawHttpClient;
 import io.github.correlation.test.RecordingHttpServer;
 import io.github.correlation.test.RecordingHttpServer.RecordedRequest;
 import io.github.correlation.test.SpanCapture;
+import io.github.correlation.test.TestApplication;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.IdGenerator;
 import io.opentelemetry.sdk.trace.data.SpanData;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -30,21 +29,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ClientPropagationIntegrationTests {
 
-	private static RecordingHttpServer downstream;
+	@AutoClose
+	private static final RecordingHttpServer downstream = new RecordingHttpServer();
 
-	private static ConfigurableApplicationContext context;
-
-	@BeforeAll
-	static void start() {
-		downstream = new RecordingHttpServer();
-		context = start(true);
-	}
-
-	@AfterAll
-	static void stop() {
-		context.close();
-		downstream.close();
-	}
+	@AutoClose
+	private static final ConfigurableApplicationContext context = start(true);
 
 	@ParameterizedTest
 	@ValueSource(strings = { "builtRestClient", "createdRestClient", "builtRestTemplate", "newRestTemplate",

@@ -10,12 +10,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import io.github.correlation.test.TestApplication;
 import io.github.correlation.test.CorrelationTestApplication;
 import io.github.correlation.test.JsonLogLines;
 import io.github.correlation.test.RawHttpClient;
 import io.github.correlation.test.RecordingHttpServer;
 import io.github.correlation.test.RecordingHttpServer.RecordedRequest;
+import io.github.correlation.test.TestApplication;
 import io.opentelemetry.sdk.trace.IdGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

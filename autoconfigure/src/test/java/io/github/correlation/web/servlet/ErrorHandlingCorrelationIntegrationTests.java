@@ -3,10 +3,10 @@ package io.github.correlation.web.servlet;
 import java.util.List;
 import java.util.Map;
 
-import io.github.correlation.test.TestApplication;
 import io.github.correlation.test.CorrelationTestApplication;
 import io.github.correlation.test.JsonLogLines;
 import io.github.correlation.test.RawHttpClient;
+import io.github.correlation.test.TestApplication;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

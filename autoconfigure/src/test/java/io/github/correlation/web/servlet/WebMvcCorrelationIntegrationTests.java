@@ -2,18 +2,17 @@ package io.github.correlation.web.servlet;
 
 import java.util.List;
 
-import io.github.correlation.test.TestApplication;
 import io.github.correlation.test.CorrelationTestApplication;
 import io.github.correlation.test.RawHttpClient;
 import io.github.correlation.test.RecordingHttpServer;
 import io.github.correlation.test.RecordingHttpServer.RecordedRequest;
 import io.github.correlation.test.SpanCapture;
+import io.github.correlation.test.TestApplication;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.IdGenerator;
 import io.opentelemetry.sdk.trace.data.SpanData;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -34,27 +33,17 @@ class WebMvcCorrelationIntegrationTests {
 
 	private static final String TRACEPARENT = "00-" + TRACE_ID + "-b7ad6b7169203331-01";
 
-	private static RecordingHttpServer downstream;
+	@AutoClose
+	private static final RecordingHttpServer downstream = new RecordingHttpServer();
 
-	private static ConfigurableApplicationContext context;
+	@AutoClose
+	private static final ConfigurableApplicationContext context = TestApplication.run(
+			new Class<?>[] { CorrelationTestApplication.class, SpanCapture.class },
+			"management.tracing.sampling.probability=1.0",
+			"management.opentelemetry.tracing.export.schedule-delay=50ms", "logging.level.root=warn",
+			"server.max-http-request-header-size=64KB");
 
-	private static int port;
-
-	@BeforeAll
-	static void start() {
-		downstream = new RecordingHttpServer();
-		context = TestApplication.run(new Class<?>[] { CorrelationTestApplication.class, SpanCapture.class },
-				"management.tracing.sampling.probability=1.0",
-				"management.opentelemetry.tracing.export.schedule-delay=50ms", "logging.level.root=warn",
-				"server.max-http-request-header-size=64KB");
-		port = TestApplication.port(context);
-	}
-
-	@AfterAll
-	static void stop() {
-		context.close();
-		downstream.close();
-	}
+	private static final int port = TestApplication.port(context);
 
 	@Test
 	void continuesTheInboundTraceAndAnswersWithTraceresponseOfTheServerSpan() {

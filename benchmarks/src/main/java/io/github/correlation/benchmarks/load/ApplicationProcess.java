@@ -21,6 +21,8 @@ import com.sun.tools.attach.VirtualMachine;
  * An application under test in a JVM of its own, and what can be read of it from outside:
  * its resident memory (from {@code /proc}), and its CPU time and allocated bytes (through
  * the JVM's local management agent, attached once the application is up).
+ *
+ * @author Correlation contributors
  */
 final class ApplicationProcess implements AutoCloseable {
 

@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
  * One keep-alive HTTP/1.1 connection that sends {@code GET} requests and reads whole
  * responses (fixed length or chunked). Written by hand so that the load generator spends
  * as little of the machine's CPU as it can: the servers under test share it.
+ *
+ * @author Correlation contributors
  */
 final class HttpConnection implements AutoCloseable {
 

@@ -20,6 +20,8 @@ import java.util.stream.Stream;
  * closed-loop warm-up, then a closed-loop measurement (throughput, CPU time and allocated
  * bytes per request, resident memory); then a fixed-rate measurement (latency, corrected
  * for coordinated omission).
+ *
+ * @author Correlation contributors
  */
 public final class HttpLoadRun {
 
@@ -121,10 +123,8 @@ public final class HttpLoadRun {
 		throw new IllegalStateException("No answer within 120 s");
 	}
 
-	/**
-	 * The share of the endpoint's log lines that carry a trace id, to show that every
-	 * traced variant does its job and the untraced one does not.
-	 */
+	// The share of the endpoint's log lines that carry a trace id, to show that every
+	// traced variant does its job and the untraced one does not
 	private static String correlatedLogLines(Path log) throws IOException {
 		long lines;
 		long correlated;

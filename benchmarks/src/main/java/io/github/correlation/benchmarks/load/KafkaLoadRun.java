@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
  * in alternating order over several rounds. Prints records per second through a record
  * listener, through a batch listener, and, with the starter, through a batch listener
  * that handles each record with {@code KafkaRecordContexts}; and the ratios against Boot.
+ *
+ * @author Correlation contributors
  */
 public final class KafkaLoadRun {
 

@@ -15,6 +15,8 @@ import org.HdrHistogram.Histogram;
  * or at a fixed rate (each request has an intended start time, and its latency is counted
  * from that time, so a stall is not hidden by the requests it delayed: no coordinated
  * omission).
+ *
+ * @author Correlation contributors
  */
 final class LoadGenerator {
 

@@ -8,6 +8,8 @@ import java.util.Map;
 
 /**
  * Command line options of the form {@code --name value}, each with a default.
+ *
+ * @author Correlation contributors
  */
 final class Options {
 

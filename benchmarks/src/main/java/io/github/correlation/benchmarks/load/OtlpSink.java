@@ -14,6 +14,8 @@ import com.sun.net.httpserver.HttpServer;
  * An OTLP/HTTP endpoint that accepts every export and only counts it, so that exporting
  * costs the application what it costs against a real collector, and the load run's own
  * CPU use stays small.
+ *
+ * @author Correlation contributors
  */
 final class OtlpSink implements AutoCloseable {
 

@@ -7,6 +7,8 @@ import java.net.ServerSocket;
 
 /**
  * Free loopback ports for the applications under test.
+ *
+ * @author Correlation contributors
  */
 final class Ports {
 

@@ -10,6 +10,8 @@ import java.util.function.DoubleFunction;
  * Figures measured per variant over several rounds, printed as one table of medians, with
  * the spread (lowest to highest) of the first column, and a second table of ratios
  * against a baseline variant.
+ *
+ * @author Correlation contributors
  */
 final class Table {
 

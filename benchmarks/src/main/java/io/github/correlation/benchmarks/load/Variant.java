@@ -16,6 +16,7 @@ import java.util.function.Function;
  * @param name the name in the tables
  * @param classpath the class path
  * @param javaOptions the JVM options, given the OTLP sink's base URL
+ * @author Correlation contributors
  */
 record Variant(String name, String classpath, Function<String, List<String>> javaOptions) {
 

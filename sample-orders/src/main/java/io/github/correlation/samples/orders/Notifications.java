@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * @since 0.1.0
  */
 @Component
-class Notifications {
+public class Notifications {
 
 	private static final Logger logger = LoggerFactory.getLogger(Notifications.class);
 

@@ -1,24 +1,16 @@
 package io.github.correlation.samples.orders;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Locale;
-import java.util.function.Supplier;
-
-import javax.sql.DataSource;
-
-import io.micrometer.observation.Observation;
-import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Orders in a relational table (H2 by default, PostgreSQL in compose). Each statement
- * runs in an observation named after it ({@code INSERT orders}, {@code UPDATE orders}),
- * so the waterfall shows the database work.
+ * Orders in a relational table (H2 by default, PostgreSQL in compose), with
+ * {@link JdbcClient}. Nothing here creates a span: datasource-micrometer instruments the
+ * {@code DataSource}, so every statement shows in the waterfall as a {@code query} span
+ * with its SQL (see {@code application.yaml}).
  *
  * @author Correlation contributors
  * @since 0.1.0
@@ -31,18 +23,12 @@ public class OrderRepository {
 
 	private static final String UPDATE_STATUS = "update orders set status = ? where id = ?";
 
+	private static final String SELECT_STATUS = "select status from orders where id = ?";
+
 	private final JdbcClient jdbc;
 
-	private final ObservationRegistry observations;
-
-	private final String system;
-
-	OrderRepository(JdbcClient jdbc, DataSource dataSource, ObservationRegistry observations) throws SQLException {
+	OrderRepository(JdbcClient jdbc) {
 		this.jdbc = jdbc;
-		this.observations = observations;
-		try (Connection connection = dataSource.getConnection()) {
-			this.system = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
-		}
 	}
 
 	/**
@@ -50,11 +36,10 @@ public class OrderRepository {
 	 * @param order the order
 	 */
 	public void insert(Order order) {
-		observe("INSERT", INSERT,
-				() -> this.jdbc.sql(INSERT)
-					.params(order.id(), order.customerId(), order.items(), order.amountCents(), order.status(),
-							Timestamp.from(Instant.now()))
-					.update());
+		this.jdbc.sql(INSERT)
+			.params(order.id(), order.customerId(), order.items(), order.amountCents(), order.status(),
+					Timestamp.from(Instant.now()))
+			.update();
 	}
 
 	/**
@@ -64,7 +49,7 @@ public class OrderRepository {
 	 * @return whether the order exists
 	 */
 	public boolean updateStatus(String id, String status) {
-		return observe("UPDATE", UPDATE_STATUS, () -> this.jdbc.sql(UPDATE_STATUS).params(status, id).update()) == 1;
+		return this.jdbc.sql(UPDATE_STATUS).params(status, id).update() == 1;
 	}
 
 	/**
@@ -73,21 +58,7 @@ public class OrderRepository {
 	 * @return the status, or {@code null} when there is no such order
 	 */
 	public String status(String id) {
-		return this.jdbc.sql("select status from orders where id = ?")
-			.param(id)
-			.query(String.class)
-			.optional()
-			.orElse(null);
-	}
-
-	private <T> T observe(String operation, String sql, Supplier<T> statement) {
-		return Observation.createNotStarted("db.query", this.observations)
-			.contextualName(operation + " orders")
-			.lowCardinalityKeyValue("db.system.name", this.system)
-			.lowCardinalityKeyValue("db.operation.name", operation)
-			.lowCardinalityKeyValue("db.collection.name", "orders")
-			.highCardinalityKeyValue("db.query.text", sql)
-			.observe(statement);
+		return this.jdbc.sql(SELECT_STATUS).param(id).query(String.class).optional().orElse(null);
 	}
 
 	/**

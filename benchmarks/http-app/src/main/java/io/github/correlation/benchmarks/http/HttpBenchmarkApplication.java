@@ -17,6 +17,8 @@ import org.springframework.web.client.RestClient;
  * builder, the shape of a service that logs and calls another. It has no tracing of its
  * own: each variant of the run adds it through its class path (nothing, Boot's tracing,
  * Boot's tracing and the starter) or an agent.
+ *
+ * @author Correlation contributors
  */
 @SpringBootApplication
 @RestController

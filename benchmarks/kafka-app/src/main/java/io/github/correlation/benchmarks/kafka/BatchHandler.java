@@ -7,6 +7,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
  * Hands each record of a batch to the code that handles it.
+ *
+ * @author Correlation contributors
  */
 @FunctionalInterface
 interface BatchHandler {

@@ -9,6 +9,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Handling each record of a batch in its own context with {@code KafkaRecordContexts},
  * where the starter is present; Boot has nothing of the kind.
+ *
+ * @author Correlation contributors
  */
 @Configuration(proxyBeanMethods = false)
 class BatchHandlerConfiguration {

@@ -25,6 +25,8 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  * record in its own context ({@code KafkaRecordContexts}), each logging one line per
  * record, and prints how many records per second went through each. Tracing comes from
  * the variant's class path.
+ *
+ * @author Correlation contributors
  */
 @SpringBootApplication
 public class KafkaBenchmarkApplication {

@@ -1,0 +1,88 @@
+package io.github.correlation.autoconfigure;
+
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.json.JsonWriter.MemberPath;
+import org.springframework.boot.json.JsonWriter.Members;
+import org.springframework.boot.logging.structured.StructuredLoggingJsonMembersCustomizer;
+import org.springframework.core.env.Environment;
+
+/**
+ * Gives the correlation members of Boot's Elastic Common Schema format their ECS names:
+ * {@code trace.id}, {@code span.id} and {@code http.request.id}, written as dotted
+ * top-level members the way Elastic's own ECS loggers write them. Logstash and GELF keep
+ * the MDC names ({@code trace_id}, and {@code _trace_id} as GELF requires for additional
+ * fields).
+ * <p>
+ * Boot applies every customizer listed in {@code spring.factories} to every structured
+ * format without saying which one it builds, so the ECS layout is recognised from its own
+ * members ({@code log.level}, {@code ecs.version}), which Boot writes before the MDC.
+ * Where no ECS format is configured, it changes nothing.
+ *
+ * @author Correlation contributors
+ * @since 0.1.0
+ */
+public final class CorrelationJsonMembersCustomizer implements StructuredLoggingJsonMembersCustomizer<Object> {
+
+	private final boolean enabled;
+
+	private final Map<String, String> ecsNames;
+
+	private volatile boolean ecs;
+
+	/**
+	 * Create a customizer configured from the environment.
+	 * @param environment the environment
+	 */
+	public CorrelationJsonMembersCustomizer(Environment environment) {
+		this(CorrelationProperties.bind(environment), isEcsConfigured(environment));
+	}
+
+	private CorrelationJsonMembersCustomizer(CorrelationProperties properties, boolean ecsConfigured) {
+		this(properties.getLogging().isEnabled() && ecsConfigured,
+				Map.of(properties.getLogging().getMdc().getTraceId(), "trace.id",
+						properties.getLogging().getMdc().getSpanId(), "span.id", properties.getRequestId().getField(),
+						"http.request.id"));
+	}
+
+	// A name processor runs for every member of every line: it is only worth its cost
+	// where an ECS layout is configured
+	private static boolean isEcsConfigured(Environment environment) {
+		return "ecs".equalsIgnoreCase(environment.getProperty("logging.structured.format.console"))
+				|| "ecs".equalsIgnoreCase(environment.getProperty("logging.structured.format.file"));
+	}
+
+	CorrelationJsonMembersCustomizer(boolean enabled, Map<String, String> ecsNames) {
+		this.enabled = enabled;
+		this.ecsNames = ecsNames;
+	}
+
+	@Override
+	public void customize(Members<Object> members) {
+		if (this.enabled) {
+			members.applyingNameProcessor(this::rename);
+		}
+	}
+
+	String rename(MemberPath path, String existingName) {
+		MemberPath parent = path.parent();
+		if (parent == null) {
+			return existingName;
+		}
+		if (parent.parent() == null) {
+			String ecsName = this.ecs ? this.ecsNames.get(existingName) : null;
+			return (ecsName != null) ? ecsName : existingName;
+		}
+		if (isEcsMember(parent.name(), path.name())) {
+			this.ecs = true;
+		}
+		return existingName;
+	}
+
+	private static boolean isEcsMember(@Nullable String parent, @Nullable String name) {
+		return ("log".equals(parent) && "level".equals(name)) || ("ecs".equals(parent) && "version".equals(name));
+	}
+
+}

@@ -1,0 +1,192 @@
+package io.github.correlation.w3c;
+
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+
+import io.github.correlation.CarrierHeaders;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.propagation.TextMapGetter;
+import io.opentelemetry.context.propagation.TextMapPropagator;
+import io.opentelemetry.context.propagation.TextMapSetter;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Decorates a {@link TextMapPropagator} with the W3C Trace Context and Baggage rules that
+ * OpenTelemetry's own propagators leave out: several {@code tracestate} headers are one
+ * list, a duplicated {@code traceparent} starts a new trace, the {@code tracestate} key,
+ * value, member and duplicate rules are enforced, {@code baggage} is bounded by whole
+ * members, and a malformed carrier can never make extraction fail.
+ * <p>
+ * The delegate still does all the parsing and encoding; this class only decides what it
+ * sees.
+ *
+ * @author Correlation contributors
+ * @since 0.1.0
+ */
+public final class W3cConformingPropagator implements TextMapPropagator {
+
+	private final TextMapPropagator delegate;
+
+	private final Supplier<List<CarrierHeaders>> carrierHeaders;
+
+	private volatile @Nullable List<CarrierHeaders> resolvedCarrierHeaders;
+
+	/**
+	 * Create a new instance.
+	 * @param delegate the propagator to decorate
+	 */
+	public W3cConformingPropagator(TextMapPropagator delegate) {
+		this(delegate, List::of);
+	}
+
+	/**
+	 * Create a new instance.
+	 * @param delegate the propagator to decorate
+	 * @param carrierHeaders supplies the readers for carriers whose getters see only one
+	 * value of a header; called once, on first extraction, when every reader exists
+	 */
+	public W3cConformingPropagator(TextMapPropagator delegate, Supplier<List<CarrierHeaders>> carrierHeaders) {
+		this.delegate = delegate;
+		this.carrierHeaders = carrierHeaders;
+	}
+
+	/**
+	 * Return the decorated propagator.
+	 * @return the delegate
+	 */
+	public TextMapPropagator getDelegate() {
+		return this.delegate;
+	}
+
+	@Override
+	public Collection<String> fields() {
+		return this.delegate.fields();
+	}
+
+	@Override
+	public <C> void inject(Context context, @Nullable C carrier, TextMapSetter<C> setter) {
+		if (context == null || setter == null) {
+			return;
+		}
+		this.delegate.inject(context, carrier, (target, key, value) -> {
+			if (value != null) {
+				setter.set(target, key, bound(key, value));
+			}
+		});
+	}
+
+	private static String bound(String key, String value) {
+		if (TraceStateHeader.NAME.equalsIgnoreCase(key)) {
+			return TraceStateHeader.truncate(value);
+		}
+		return BaggageHeader.NAME.equalsIgnoreCase(key) ? BaggageHeader.limit(value) : value;
+	}
+
+	@Override
+	public <C> Context extract(Context context, @Nullable C carrier, TextMapGetter<C> getter) {
+		if (context == null) {
+			return Context.root();
+		}
+		if (getter == null) {
+			return context;
+		}
+		try {
+			return this.delegate.extract(context, carrier, new NormalizingGetter<>(getter, carrierHeaders()));
+		}
+		catch (RuntimeException ex) {
+			return context;
+		}
+	}
+
+	private List<CarrierHeaders> carrierHeaders() {
+		List<CarrierHeaders> resolved = this.resolvedCarrierHeaders;
+		if (resolved == null) {
+			resolved = List.copyOf(this.carrierHeaders.get());
+			this.resolvedCarrierHeaders = resolved;
+		}
+		return resolved;
+	}
+
+	@Override
+	public String toString() {
+		return "W3cConformingPropagator{" + this.delegate + "}";
+	}
+
+	/**
+	 * Shows the delegate the W3C headers as one canonical value each, or none when
+	 * invalid.
+	 */
+	private static final class NormalizingGetter<C> implements TextMapGetter<C> {
+
+		private final TextMapGetter<C> getter;
+
+		private final List<CarrierHeaders> carrierHeaders;
+
+		private @Nullable String traceParent;
+
+		private boolean traceParentRead;
+
+		NormalizingGetter(TextMapGetter<C> getter, List<CarrierHeaders> carrierHeaders) {
+			this.getter = getter;
+			this.carrierHeaders = carrierHeaders;
+		}
+
+		@Override
+		public Iterable<String> keys(C carrier) {
+			return this.getter.keys(carrier);
+		}
+
+		@Override
+		public @Nullable String get(@Nullable C carrier, String key) {
+			return switch (key.toLowerCase(Locale.ROOT)) {
+				case TraceParentHeader.NAME -> traceParent(carrier);
+				case TraceStateHeader.NAME ->
+					(traceParent(carrier) != null) ? emptyToNull(TraceStateHeader.normalize(all(carrier, key))) : null;
+				case BaggageHeader.NAME -> BaggageHeader.limit(all(carrier, key));
+				default -> this.getter.get(carrier, key);
+			};
+		}
+
+		@Override
+		public Iterator<String> getAll(@Nullable C carrier, String key) {
+			String lower = key.toLowerCase(Locale.ROOT);
+			if (lower.equals(TraceParentHeader.NAME) || lower.equals(TraceStateHeader.NAME)
+					|| lower.equals(BaggageHeader.NAME)) {
+				String value = get(carrier, key);
+				return (value != null) ? Collections.singleton(value).iterator() : Collections.emptyIterator();
+			}
+			return this.getter.getAll(carrier, key);
+		}
+
+		private @Nullable String traceParent(@Nullable C carrier) {
+			if (!this.traceParentRead) {
+				this.traceParent = TraceParentHeader.normalize(all(carrier, TraceParentHeader.NAME));
+				this.traceParentRead = true;
+			}
+			return this.traceParent;
+		}
+
+		private Iterator<String> all(@Nullable C carrier, String key) {
+			if (carrier != null) {
+				for (CarrierHeaders headers : this.carrierHeaders) {
+					Iterator<String> values = headers.values(carrier, key);
+					if (values != null) {
+						return values;
+					}
+				}
+			}
+			Iterator<String> values = this.getter.getAll(carrier, key);
+			return (values != null) ? values : Collections.emptyIterator();
+		}
+
+		private static @Nullable String emptyToNull(@Nullable String value) {
+			return (value == null || value.isEmpty()) ? null : value;
+		}
+
+	}
+
+}

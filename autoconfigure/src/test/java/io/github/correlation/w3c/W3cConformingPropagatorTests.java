@@ -1,0 +1,149 @@
+package io.github.correlation.w3c;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+import io.github.correlation.test.MultiMapCarrier;
+import io.opentelemetry.api.baggage.Baggage;
+import io.opentelemetry.api.baggage.propagation.W3CBaggagePropagator;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.TraceFlags;
+import io.opentelemetry.api.trace.TraceState;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.propagation.TextMapGetter;
+import io.opentelemetry.context.propagation.TextMapPropagator;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class W3cConformingPropagatorTests {
+
+	private static final String TRACE_ID = "0af7651916cd43dd8448eb211c80319c";
+
+	private static final String TRACEPARENT = "00-" + TRACE_ID + "-b7ad6b7169203331-01";
+
+	private final TextMapPropagator opentelemetry = TextMapPropagator.composite(W3CTraceContextPropagator.getInstance(),
+			W3CBaggagePropagator.getInstance());
+
+	private final W3cConformingPropagator propagator = new W3cConformingPropagator(this.opentelemetry);
+
+	@Test
+	void combinesRepeatedTracestateHeaders() {
+		SpanContext extracted = extract(
+				MultiMapCarrier.of("traceparent", TRACEPARENT, "tracestate", "a=1", "tracestate", "b=2"));
+		assertThat(extracted.getTraceState().asMap()).containsEntry("a", "1").containsEntry("b", "2");
+	}
+
+	@Test
+	void startsANewTraceWhenTraceparentIsRepeated() {
+		assertThat(extract(MultiMapCarrier.of("traceparent", TRACEPARENT, "traceparent", TRACEPARENT)).isValid())
+			.isFalse();
+	}
+
+	@Test
+	void dropsTracestateWithDuplicateKeysButKeepsTheTrace() {
+		SpanContext extracted = extract(MultiMapCarrier.of("traceparent", TRACEPARENT, "tracestate", "a=1,a=2"));
+		assertThat(extracted.getTraceId()).isEqualTo(TRACE_ID);
+		assertThat(extracted.getTraceState().isEmpty()).isTrue();
+	}
+
+	@Test
+	void ignoresTracestateWithoutAValidTraceparent() {
+		SpanContext extracted = extract(MultiMapCarrier.of("traceparent", "garbage", "tracestate", "a=1"));
+		assertThat(extracted.isValid()).isFalse();
+	}
+
+	@Test
+	void keepsTheRandomTraceIdFlag() {
+		SpanContext extracted = extract(MultiMapCarrier.of("traceparent", "00-" + TRACE_ID + "-b7ad6b7169203331-03"));
+		assertThat(extracted.getTraceFlags().isTraceIdRandom()).isTrue();
+		assertThat(extracted.getTraceFlags().isSampled()).isTrue();
+	}
+
+	@Test
+	void neverFailsExtraction() {
+		TextMapGetter<MultiMapCarrier> failing = new TextMapGetter<>() {
+
+			@Override
+			public Iterable<String> keys(MultiMapCarrier carrier) {
+				throw new IllegalStateException("broken carrier");
+			}
+
+			@Override
+			public String get(MultiMapCarrier carrier, String key) {
+				throw new IllegalStateException("broken carrier");
+			}
+
+			@Override
+			public Iterator<String> getAll(MultiMapCarrier carrier, String key) {
+				throw new IllegalStateException("broken carrier");
+			}
+
+		};
+		Context context = Context.root();
+		assertThat(this.propagator.extract(context, new MultiMapCarrier(), failing)).isSameAs(context);
+	}
+
+	@Test
+	void keepsTheFirstWholeBaggageMembersOfAnOversizedHeader() {
+		List<String> members = new ArrayList<>();
+		for (int i = 0; i < 100; i++) {
+			members.add("key" + i + "=" + "v".repeat(100));
+		}
+		MultiMapCarrier carrier = MultiMapCarrier.of("baggage", String.join(",", members));
+		Baggage alone = Baggage
+			.fromContext(this.opentelemetry.extract(Context.root(), carrier, MultiMapCarrier.GETTER));
+		Baggage conforming = Baggage
+			.fromContext(this.propagator.extract(Context.root(), carrier, MultiMapCarrier.GETTER));
+		assertThat(alone.size()).as("OpenTelemetry alone drops the whole oversized header").isZero();
+		assertThat(conforming.size()).isEqualTo(64);
+		assertThat(conforming.getEntryValue("key0")).isEqualTo("v".repeat(100));
+	}
+
+	@Test
+	void injectsAtMostSixtyFourBaggageMembers() {
+		var builder = Baggage.builder();
+		for (int i = 0; i < 80; i++) {
+			builder.put("key" + i, "value");
+		}
+		MultiMapCarrier carrier = new MultiMapCarrier();
+		this.propagator.inject(Context.root().with(builder.build()), carrier, MultiMapCarrier.SETTER);
+		assertThat(carrier.get("baggage").split(",")).hasSize(64);
+	}
+
+	@Test
+	void percentEncodesBaggageValuesBothWays() {
+		String value = "a b,c;d=é%";
+		MultiMapCarrier carrier = new MultiMapCarrier();
+		this.propagator.inject(Context.root().with(Baggage.builder().put("tenant", value).build()), carrier,
+				MultiMapCarrier.SETTER);
+		assertThat(carrier.get("baggage")).doesNotContain(" ", ";d", "é").startsWith("tenant=");
+		Baggage extracted = Baggage
+			.fromContext(this.propagator.extract(Context.root(), carrier, MultiMapCarrier.GETTER));
+		assertThat(extracted.getEntryValue("tenant")).isEqualTo(value);
+	}
+
+	@Test
+	void truncatesOutgoingTracestate() {
+		var state = TraceState.builder();
+		for (int i = 0; i < 32; i++) {
+			state.put("key" + i, "v".repeat(40));
+		}
+		SpanContext spanContext = SpanContext.create(TRACE_ID, "b7ad6b7169203331", TraceFlags.getSampled(),
+				state.build());
+		MultiMapCarrier carrier = new MultiMapCarrier();
+		this.propagator.inject(Context.root().with(Span.wrap(spanContext)), carrier, MultiMapCarrier.SETTER);
+		assertThat(carrier.get("traceparent")).isEqualTo(TRACEPARENT);
+		assertThat(carrier.get("tracestate")).hasSizeLessThanOrEqualTo(512);
+		assertThat(carrier.get("tracestate").split(",")).hasSizeGreaterThan(1);
+	}
+
+	private SpanContext extract(MultiMapCarrier carrier) {
+		return Span.fromContext(this.propagator.extract(Context.root(), carrier, MultiMapCarrier.GETTER))
+			.getSpanContext();
+	}
+
+}
