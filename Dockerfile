@@ -15,7 +15,7 @@ COPY checkout-demo/pom.xml checkout-demo/
 COPY benchmarks/pom.xml benchmarks/
 RUN mvn -B -q -ntp -pl sample-gateway,sample-orders,sample-payments -am dependency:go-offline || true
 COPY . .
-RUN mvn -B -q -ntp -DskipTests -Dspring-javaformat.skip=true -pl sample-gateway,sample-orders,sample-payments -am package
+RUN mvn -B -q -ntp -DskipTests -Dspring-javaformat.skip=true -Dcheckstyle.skip=true -pl sample-gateway,sample-orders,sample-payments -am package
 
 FROM eclipse-temurin:25-jre AS extract
 ARG MODULE

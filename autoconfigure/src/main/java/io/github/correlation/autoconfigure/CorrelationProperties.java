@@ -3,7 +3,6 @@ package io.github.correlation.autoconfigure;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.github.correlation.logging.MdcKeys;
 import io.github.correlation.requestid.RequestIdPolicy;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -327,17 +326,17 @@ public class CorrelationProperties {
 			/**
 			 * MDC key of the trace id.
 			 */
-			private String traceId = MdcKeys.OPENTELEMETRY.traceId();
+			private String traceId = "trace_id";
 
 			/**
 			 * MDC key of the span id.
 			 */
-			private String spanId = MdcKeys.OPENTELEMETRY.spanId();
+			private String spanId = "span_id";
 
 			/**
 			 * MDC key of the trace flags.
 			 */
-			private String traceFlags = MdcKeys.OPENTELEMETRY.traceFlags();
+			private String traceFlags = "trace_flags";
 
 			public String getTraceId() {
 				return this.traceId;

@@ -11,9 +11,4 @@ package io.github.correlation.logging;
  */
 public record MdcKeys(String traceId, String spanId, String traceFlags) {
 
-	/**
-	 * The OpenTelemetry log data model keys, as the OpenTelemetry Java agent writes them.
-	 */
-	public static final MdcKeys OPENTELEMETRY = new MdcKeys("trace_id", "span_id", "trace_flags");
-
 }

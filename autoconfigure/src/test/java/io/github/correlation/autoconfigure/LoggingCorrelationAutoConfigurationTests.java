@@ -29,7 +29,8 @@ class LoggingCorrelationAutoConfigurationTests {
 		this.contextRunner.run((context) -> {
 			assertThat(context).hasSingleBean(Slf4JEventListener.class).hasSingleBean(Slf4JBaggageEventListener.class);
 			assertThat(context.getBean(Slf4JEventListener.class)).isInstanceOf(SpanMdcEventListener.class);
-			assertThat(context.getBean(SpanMdcEventListener.class).getKeys()).isEqualTo(MdcKeys.OPENTELEMETRY);
+			assertThat(context.getBean(SpanMdcEventListener.class).getKeys())
+				.isEqualTo(new MdcKeys("trace_id", "span_id", "trace_flags"));
 			assertThat(context.getBean(BaggageMdcEventListener.class).getFields()).containsExactly("request_id");
 		});
 	}

@@ -19,7 +19,8 @@ class SpanMdcEventListenerTests {
 
 	private static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
 
-	private final SpanMdcEventListener listener = new SpanMdcEventListener(MdcKeys.OPENTELEMETRY);
+	private final SpanMdcEventListener listener = new SpanMdcEventListener(
+			new MdcKeys("trace_id", "span_id", "trace_flags"));
 
 	@BeforeEach
 	@AfterEach

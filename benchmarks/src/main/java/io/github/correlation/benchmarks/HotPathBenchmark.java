@@ -77,7 +77,8 @@ public class HotPathBenchmark {
 
 	private final Slf4JEventListener micrometerMdc = new Slf4JEventListener();
 
-	private final SpanMdcEventListener starterMdc = new SpanMdcEventListener(MdcKeys.OPENTELEMETRY);
+	private final SpanMdcEventListener starterMdc = new SpanMdcEventListener(
+			new MdcKeys("trace_id", "span_id", "trace_flags"));
 
 	private final ScopeAttachedEvent attached = new ScopeAttachedEvent(this.context);
 
