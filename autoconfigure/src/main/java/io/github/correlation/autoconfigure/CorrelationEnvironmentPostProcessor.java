@@ -2,6 +2,7 @@ package io.github.correlation.autoconfigure;
 
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import org.jspecify.annotations.Nullable;
 
@@ -42,10 +43,9 @@ public final class CorrelationEnvironmentPostProcessor implements EnvironmentPos
 
 	private static final Map<String, Function<Environment, @Nullable Object>> DEFAULTS = Map.of(
 			"logging.pattern.correlation", CorrelationEnvironmentPostProcessor::correlationPattern,
-			"spring.kafka.template.observation-enabled", (environment) -> whenKafkaEnabled(environment),
-			"spring.kafka.listener.observation-enabled", (environment) -> whenKafkaEnabled(environment),
-			"spring.task.execution.propagate-context",
-			(environment) -> CorrelationProperties.bind(environment).getTask().isEnabled() ? true : null);
+			"spring.kafka.template.observation-enabled", trueWhen((properties) -> properties.getKafka().isEnabled()),
+			"spring.kafka.listener.observation-enabled", trueWhen((properties) -> properties.getKafka().isEnabled()),
+			"spring.task.execution.propagate-context", trueWhen((properties) -> properties.getTask().isEnabled()));
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -57,8 +57,8 @@ public final class CorrelationEnvironmentPostProcessor implements EnvironmentPos
 		return Ordered.LOWEST_PRECEDENCE;
 	}
 
-	private static @Nullable Object whenKafkaEnabled(Environment environment) {
-		return CorrelationProperties.bind(environment).getKafka().isEnabled() ? true : null;
+	private static Function<Environment, @Nullable Object> trueWhen(Predicate<CorrelationProperties> enabled) {
+		return (environment) -> enabled.test(CorrelationProperties.bind(environment)) ? true : null;
 	}
 
 	private static @Nullable Object correlationPattern(Environment environment) {

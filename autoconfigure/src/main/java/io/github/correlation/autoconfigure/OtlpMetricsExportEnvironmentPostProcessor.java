@@ -29,7 +29,7 @@ public final class OtlpMetricsExportEnvironmentPostProcessor implements Environm
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
 		ComputedDefaults.addLast(environment, NAME, Map.of("management.otlp.metrics.export.enabled",
-				(env) -> StringUtils.hasText(env.getProperty("management.otlp.metrics.export.url"))));
+				(resolved) -> StringUtils.hasText(resolved.getProperty("management.otlp.metrics.export.url"))));
 	}
 
 	@Override
