@@ -2,8 +2,13 @@ package io.github.correlation.autoconfigure;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import io.github.correlation.CarrierHeaders;
+import io.github.correlation.audit.BoundaryInventory;
+import io.github.correlation.audit.ContextAudit;
+import io.github.correlation.internal.FrameworkFields;
 import io.github.correlation.kafka.KafkaRecordContexts;
 import io.github.correlation.kafka.internal.KafkaBatchSpans;
 import io.github.correlation.kafka.internal.KafkaHeadersGetter;
@@ -15,6 +20,7 @@ import io.micrometer.observation.ObservationRegistry;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.propagation.ContextPropagators;
 
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -73,8 +79,47 @@ public final class KafkaCorrelationAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		TraceHeaderProblems kafkaTraceHeaderProblems(ObjectProvider<MeterRegistry> meterRegistry,
-				ObjectProvider<RequestIdPropagator> requestIds) {
-			return new TraceHeaderProblems(meterRegistry.getIfUnique(), requestIds.getIfAvailable());
+				ObjectProvider<RequestIdPropagator> requestIds, ObjectProvider<ContextAudit> audit,
+				CorrelationProperties properties) {
+			return new TraceHeaderProblems(meterRegistry.getIfUnique(), requestIds.getIfAvailable(),
+					audit.getIfAvailable(), properties.getAudit().isInternal());
+		}
+
+		@Bean
+		BoundaryInventory kafkaConsumerBoundaryInventory(KafkaListenerContainerDecorator decorator) {
+			return BoundaryInventory.of("kafka.consumer", () -> only(decorator.getDecorated(), true),
+					() -> only(decorator.getDecorated(), false));
+		}
+
+		@Bean
+		BoundaryInventory kafkaProducerBoundaryInventory(ListableBeanFactory beanFactory) {
+			return BoundaryInventory.of("kafka.producer", () -> templates(beanFactory, true),
+					() -> templates(beanFactory, false));
+		}
+
+		private static Map<String, String> only(Map<String, String> containers, boolean observed) {
+			Map<String, String> selected = new TreeMap<>();
+			containers.forEach((id, state) -> {
+				if (state.equals("observed") == observed) {
+					selected.put(id, "listener container, " + state);
+				}
+			});
+			return selected;
+		}
+
+		private static Map<String, String> templates(ListableBeanFactory beanFactory, boolean observed) {
+			Map<String, String> selected = new TreeMap<>();
+			beanFactory.getBeansOfType(KafkaTemplate.class, false, false).forEach((name, template) -> {
+				Boolean enabled = FrameworkFields
+					.read(template, "observationEnabled", Boolean.class, name,
+							"The correlation report cannot say whether it is observed.")
+					.value();
+				if (Boolean.TRUE.equals(enabled) == observed) {
+					selected.put(name, observed ? "KafkaTemplate, observed"
+							: "KafkaTemplate, not observed (spring.kafka.template.observation-enabled=false)");
+				}
+			});
+			return selected;
 		}
 
 		@Bean

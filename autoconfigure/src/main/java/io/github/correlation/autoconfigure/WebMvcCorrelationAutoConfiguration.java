@@ -1,5 +1,9 @@
 package io.github.correlation.autoconfigure;
 
+import java.util.Map;
+import java.util.TreeMap;
+
+import io.github.correlation.audit.BoundaryInventory;
 import io.github.correlation.requestid.RequestIdPropagator;
 import io.github.correlation.web.servlet.CorrelationObservationFilter;
 import io.github.correlation.web.servlet.CorrelationResponseHeaders;
@@ -9,6 +13,7 @@ import io.opentelemetry.api.trace.Span;
 import jakarta.servlet.DispatcherType;
 import org.apache.catalina.startup.Tomcat;
 
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -73,6 +78,24 @@ public final class WebMvcCorrelationAutoConfiguration {
 		registration.setOrder(FILTER_ORDER);
 		registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR);
 		return registration;
+	}
+
+	@Bean
+	BoundaryInventory httpServerBoundaryInventory(ListableBeanFactory beanFactory) {
+		return BoundaryInventory.of("http.server", () -> observationFilters(beanFactory, true),
+				() -> observationFilters(beanFactory, false));
+	}
+
+	private static Map<String, String> observationFilters(ListableBeanFactory beanFactory, boolean ours) {
+		Map<String, String> filters = new TreeMap<>();
+		beanFactory.getBeansOfType(FilterRegistrationBean.class, false, false).forEach((name, registration) -> {
+			if (registration.getFilter() instanceof ServerHttpObservationFilter filter
+					&& (filter instanceof CorrelationObservationFilter) == ours) {
+				filters.put(name, ours ? "servlet filter: server spans, traceresponse, request id"
+						: "the application's own ServerHttpObservationFilter: no traceresponse, no request id");
+			}
+		});
+		return filters;
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -9,6 +9,7 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.SpringVersion;
+import org.springframework.util.ClassUtils;
 import org.springframework.util.ReflectionUtils;
 
 /**
@@ -51,8 +52,8 @@ public final class FrameworkFields {
 	 */
 	public static <T> FieldValue<T> read(Object target, String name, Class<T> type, String beanName,
 			String consequence) {
-		Field field = ReflectionUtils.findField(target.getClass(), name, type);
-		if (field == null) {
+		Field field = ReflectionUtils.findField(target.getClass(), name);
+		if (field == null || !type.isAssignableFrom(ClassUtils.resolvePrimitiveIfNecessary(field.getType()))) {
 			warnMoved(target, name, type, beanName, consequence);
 			return new FieldValue<>(false, null);
 		}

@@ -55,6 +55,8 @@ public final class ExecutorContextPostProcessor
 
 	private final Map<String, String> unreachable = Collections.synchronizedMap(new LinkedHashMap<>());
 
+	private final Map<String, String> alreadyPropagating = Collections.synchronizedMap(new LinkedHashMap<>());
+
 	private @Nullable ConfigurableListableBeanFactory beanFactory;
 
 	@Override
@@ -98,6 +100,7 @@ public final class ExecutorContextPostProcessor
 		}
 		TaskDecorator existing = read.value();
 		if (propagatesContext(existing, beanName)) {
+			this.alreadyPropagating.put(beanName, ClassUtils.getShortName(bean.getClass()));
 			return;
 		}
 		TaskDecorator propagating = new ContextPropagatingTaskDecorator();
@@ -154,6 +157,17 @@ public final class ExecutorContextPostProcessor
 	public Map<String, String> getDecorated() {
 		synchronized (this.decorated) {
 			return new LinkedHashMap<>(this.decorated);
+		}
+	}
+
+	/**
+	 * Return the executor beans that already propagated context, such as those built by
+	 * Boot, by bean name.
+	 * @return bean names and executor types
+	 */
+	public Map<String, String> getAlreadyPropagating() {
+		synchronized (this.alreadyPropagating) {
+			return new LinkedHashMap<>(this.alreadyPropagating);
 		}
 	}
 

@@ -112,7 +112,21 @@ public final class CheckoutDemo {
 			}
 			this.out.println();
 		}
-		return asExpected;
+		return printAudits(chain) && asExpected;
+	}
+
+	// Every service's own account of the run: a lost context, a hop without one or an
+	// application line outside any trace fails the demo.
+	private boolean printAudits(CheckoutChain chain) {
+		boolean clean = true;
+		for (String name : List.of("gateway", "orders", "payments")) {
+			ServiceAudit audit = ServiceAudit.read(chain.service(name));
+			this.out.println(audit.line());
+			audit.findings().forEach((finding) -> this.out.println("  " + finding));
+			clean &= audit.isClean();
+		}
+		this.out.println();
+		return clean;
 	}
 
 	private void printLogLines(CheckoutChain chain, String traceId) {

@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
+import io.github.correlation.testkit.CorrelationAssertions;
 import io.github.correlation.testkit.ReceivedSpan;
 import io.github.correlation.testkit.Trace;
 import org.junit.jupiter.api.AfterAll;
@@ -146,6 +147,10 @@ class CheckoutChainIntegrationTests {
 			}
 		}
 		assertThat(mismatches).as("log lines about one checkout that carry another trace").isZero();
+		for (ServiceProcess service : chain.services()) {
+			ServiceAudit audit = ServiceAudit.read(service);
+			assertThat(audit.isClean()).as("%s%n%s", audit.line(), audit.findings()).isTrue();
+		}
 	}
 
 	private static Checkout checkout(CheckoutScenario scenario, String customerId) {
@@ -160,13 +165,16 @@ class CheckoutChainIntegrationTests {
 	}
 
 	private static void assertConnected(Trace trace) {
-		assertThat(trace.orphans()).as("orphans in\n%s", trace.waterfall()).isEmpty();
-		assertThat(trace.roots()).as("roots in\n%s", trace.waterfall()).singleElement().satisfies((root) -> {
+		CorrelationAssertions.assertThat(trace)
+			.hasSingleRoot()
+			.hasNoOrphans()
+			.spansExactlyServices("gateway", "orders", "payments")
+			.hasSpanWithParentInAnotherService("http post /orders", "gateway");
+		assertThat(trace.roots()).singleElement().satisfies((root) -> {
 			assertThat(root.serviceName()).isEqualTo("gateway");
 			assertThat(root.kind()).isEqualTo("SERVER");
 			assertThat(root.name()).isEqualTo("http post /api/checkout");
 		});
-		assertThat(trace.services()).containsExactlyInAnyOrder("gateway", "orders", "payments");
 	}
 
 	private static void assertHttpEdges(Trace trace) {

@@ -1,6 +1,7 @@
 /**
- * Trace test support: an in-process OTLP/HTTP receiver, trace assembly and a text
- * waterfall.
+ * Trace test support: an in-process OTLP/HTTP receiver, trace assembly, a text waterfall,
+ * AssertJ assertions on traces and JSON log lines, a Jaeger query client and a Jaeger
+ * container with a Spring Boot service connection.
  */
 @NullMarked
 package io.github.correlation.testkit;

@@ -2,17 +2,6 @@ package io.github.correlation.testkit;
 
 import java.time.Duration;
 
-import io.opentelemetry.api.common.AttributeKey;
-import io.opentelemetry.api.common.Attributes;
-import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.SpanKind;
-import io.opentelemetry.api.trace.StatusCode;
-import io.opentelemetry.api.trace.Tracer;
-import io.opentelemetry.context.Scope;
-import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
-import io.opentelemetry.sdk.resources.Resource;
-import io.opentelemetry.sdk.trace.SdkTracerProvider;
-import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +17,7 @@ class OtlpExporterCompatibilityTests {
 
 	@Test
 	void receivesTheSpansOfTheSdkExporter() {
-		String traceId = exportParentAndChild("none");
+		String traceId = ParentAndChild.export(this.receiver.tracesEndpoint(), "none");
 		Trace trace = this.receiver.awaitTrace(traceId, (candidate) -> candidate.spans().size() == 2,
 				Duration.ofSeconds(10));
 		assertThat(trace.roots()).singleElement().satisfies((root) -> {
@@ -49,37 +38,10 @@ class OtlpExporterCompatibilityTests {
 
 	@Test
 	void receivesTheSpansOfTheSdkExporterWithGzipCompression() {
-		String traceId = exportParentAndChild("gzip");
+		String traceId = ParentAndChild.export(this.receiver.tracesEndpoint(), "gzip");
 		Trace trace = this.receiver.awaitTrace(traceId, (candidate) -> candidate.spans().size() == 2,
 				Duration.ofSeconds(10));
 		assertThat(trace.spans()).extracting(ReceivedSpan::name).containsExactly("GET /orders", "SELECT orders");
-	}
-
-	private String exportParentAndChild(String compression) {
-		OtlpHttpSpanExporter exporter = OtlpHttpSpanExporter.builder()
-			.setEndpoint(this.receiver.tracesEndpoint())
-			.setCompression(compression)
-			.build();
-		try (SdkTracerProvider tracerProvider = SdkTracerProvider.builder()
-			.setResource(Resource.create(Attributes.of(AttributeKey.stringKey("service.name"), "orders-service")))
-			.addSpanProcessor(SimpleSpanProcessor.create(exporter))
-			.build()) {
-			Tracer tracer = tracerProvider.get("testkit");
-			Span parent = tracer.spanBuilder("GET /orders")
-				.setSpanKind(SpanKind.SERVER)
-				.setAttribute("http.route", "/orders")
-				.startSpan();
-			try (Scope scope = parent.makeCurrent()) {
-				Span child = tracer.spanBuilder("SELECT orders").setSpanKind(SpanKind.CLIENT).startSpan();
-				child.setAttribute("db.rows", 3L);
-				child.setStatus(StatusCode.ERROR);
-				child.end();
-			}
-			finally {
-				parent.end();
-			}
-			return parent.getSpanContext().getTraceId();
-		}
 	}
 
 }

@@ -2,6 +2,9 @@ package io.github.correlation.kafka.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import io.github.correlation.kafka.KafkaRecordContexts;
@@ -42,6 +45,8 @@ public final class KafkaListenerContainerDecorator implements SmartLifecycle {
 	private final @Nullable KafkaBatchSpans batchSpans;
 
 	private final KafkaRecordContexts recordContexts;
+
+	private final Map<String, String> decorated = new ConcurrentHashMap<>();
 
 	private volatile boolean running;
 
@@ -100,6 +105,16 @@ public final class KafkaListenerContainerDecorator implements SmartLifecycle {
 		if (errorHandler != null && !(errorHandler instanceof CorrelationErrorHandler)) {
 			container.setCommonErrorHandler(new CorrelationErrorHandler(errorHandler, this.recordContexts));
 		}
+		this.decorated.put(String.valueOf(container.getListenerId()),
+				properties.isObservationEnabled() ? "observed" : "not observed (observation disabled)");
+	}
+
+	/**
+	 * Return the listener containers decorated so far, by listener id.
+	 * @return listener ids and whether each container's listener is observed
+	 */
+	public Map<String, String> getDecorated() {
+		return new TreeMap<>(this.decorated);
 	}
 
 	@Override

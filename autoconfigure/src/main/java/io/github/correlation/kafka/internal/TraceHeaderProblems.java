@@ -3,6 +3,7 @@ package io.github.correlation.kafka.internal;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.correlation.audit.ContextAudit;
 import io.github.correlation.requestid.RequestIdPropagator;
 import io.github.correlation.w3c.BaggageHeader;
 import io.github.correlation.w3c.TraceParentHeader;
@@ -33,6 +34,10 @@ public final class TraceHeaderProblems {
 
 	private final @Nullable RequestIdPropagator requestIds;
 
+	private final @Nullable ContextAudit audit;
+
+	private final boolean reportMissing;
+
 	/**
 	 * Create a new instance.
 	 * @param registry where to count, or {@code null} to only detect
@@ -40,8 +45,25 @@ public final class TraceHeaderProblems {
 	 * or {@code null} to check no request id
 	 */
 	public TraceHeaderProblems(@Nullable MeterRegistry registry, @Nullable RequestIdPropagator requestIds) {
+		this(registry, requestIds, null, false);
+	}
+
+	/**
+	 * Create a new instance that also records, per topic, the records that arrive without
+	 * trace headers.
+	 * @param registry where to count, or {@code null} to only detect
+	 * @param requestIds the request id propagator whose headers and policy are checked,
+	 * or {@code null} to check no request id
+	 * @param audit where records without trace headers are recorded, or {@code null}
+	 * @param reportMissing whether each such topic is also reported in a WARN line, as
+	 * for a service that nothing outside feeds
+	 */
+	public TraceHeaderProblems(@Nullable MeterRegistry registry, @Nullable RequestIdPropagator requestIds,
+			@Nullable ContextAudit audit, boolean reportMissing) {
 		this.registry = registry;
 		this.requestIds = requestIds;
+		this.audit = audit;
+		this.reportMissing = reportMissing;
 	}
 
 	/**
@@ -50,6 +72,12 @@ public final class TraceHeaderProblems {
 	 * @return the problems found, as {@code header:problem}
 	 */
 	public List<String> count(ConsumerRecord<?, ?> record) {
+		if (this.audit != null && record.headers().lastHeader(TraceParentHeader.NAME) == null) {
+			this.audit.contextMissing("kafka.consumer", "topic", record.topic(),
+					this.reportMissing ? "hop without context: kafka.consumer record from topic '" + record.topic()
+							+ "' arrived without trace headers - its producer does not propagate: send it with an "
+							+ "observed KafkaTemplate (spring.kafka.template.observation-enabled=true)" : null);
+		}
 		List<String> problems = find(record.headers());
 		if (this.registry != null) {
 			for (String problem : problems) {

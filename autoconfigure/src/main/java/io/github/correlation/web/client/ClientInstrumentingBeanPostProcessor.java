@@ -36,6 +36,8 @@ public final class ClientInstrumentingBeanPostProcessor implements BeanPostProce
 
 	private final Map<String, String> failed = Collections.synchronizedMap(new LinkedHashMap<>());
 
+	private final Map<String, String> alreadyObserved = Collections.synchronizedMap(new LinkedHashMap<>());
+
 	/**
 	 * Create a new instance.
 	 * @param clientTypes the client types the instrumenters handle
@@ -65,6 +67,7 @@ public final class ClientInstrumentingBeanPostProcessor implements BeanPostProce
 		T client = instrumenter.clientType().cast(bean);
 		try {
 			if (instrumenter.isObserved().test(client, beanName)) {
+				this.alreadyObserved.put(beanName, instrumenter.clientType().getSimpleName());
 				return bean;
 			}
 			T observed = instrumenter.instrument().apply(client);
@@ -95,6 +98,17 @@ public final class ClientInstrumentingBeanPostProcessor implements BeanPostProce
 	public Map<String, String> getInstrumented() {
 		synchronized (this.instrumented) {
 			return new LinkedHashMap<>(this.instrumented);
+		}
+	}
+
+	/**
+	 * Return the client beans that were already observed, such as those built from Boot's
+	 * builders, by bean name.
+	 * @return bean names and client types
+	 */
+	public Map<String, String> getAlreadyObserved() {
+		synchronized (this.alreadyObserved) {
+			return new LinkedHashMap<>(this.alreadyObserved);
 		}
 	}
 

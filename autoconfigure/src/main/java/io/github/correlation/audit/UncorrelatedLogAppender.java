@@ -1,0 +1,84 @@
+package io.github.correlation.audit;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.UnsynchronizedAppenderBase;
+import io.opentelemetry.api.trace.Span;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.ILoggerFactory;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Counts the log lines that application loggers write while no span is current, outside
+ * work declared with {@link ExpectedRoot} (an entry point of its own). It is attached to
+ * Logback's root logger when the application is ready, so startup costs nothing, and it
+ * sees only the lines that pass the loggers' levels; a line costs a prefix check of its
+ * logger name and a look at the current span.
+ *
+ * @author Correlation contributors
+ * @since 0.1.0
+ */
+public final class UncorrelatedLogAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
+
+	/**
+	 * Name of the appender on the root logger.
+	 */
+	public static final String NAME = "CORRELATION_AUDIT";
+
+	private final ContextAudit audit;
+
+	private final CallSites callSites;
+
+	/**
+	 * Create a new instance.
+	 * @param audit where uncorrelated lines are counted
+	 * @param callSites tells application loggers from framework ones
+	 */
+	public UncorrelatedLogAppender(ContextAudit audit, CallSites callSites) {
+		this.audit = audit;
+		this.callSites = callSites;
+		setName(NAME);
+	}
+
+	@Override
+	protected void append(ILoggingEvent event) {
+		String loggerName = event.getLoggerName();
+		if (loggerName == null || this.callSites.isFramework(loggerName) || Span.current().getSpanContext().isValid()) {
+			return;
+		}
+		this.audit.uncorrelatedLog(loggerName, event.getThreadName());
+	}
+
+	/**
+	 * Attach this appender to the root logger, if Logback is the logging backend.
+	 * @return whether it was attached
+	 */
+	public boolean attach() {
+		Logger root = rootLogger();
+		if (root == null) {
+			return false;
+		}
+		setContext(root.getLoggerContext());
+		start();
+		root.addAppender(this);
+		return true;
+	}
+
+	/**
+	 * Detach this appender from the root logger.
+	 */
+	public void detach() {
+		Logger root = rootLogger();
+		if (root != null) {
+			root.detachAppender(this);
+		}
+		stop();
+	}
+
+	private static @Nullable Logger rootLogger() {
+		ILoggerFactory factory = LoggerFactory.getILoggerFactory();
+		return (factory instanceof LoggerContext context) ? context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME) : null;
+	}
+
+}

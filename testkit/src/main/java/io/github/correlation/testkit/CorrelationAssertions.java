@@ -1,0 +1,36 @@
+package io.github.correlation.testkit;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Entry point for the AssertJ assertions of the test kit. Statically import
+ * {@code assertThat} from here next to AssertJ's own: overload resolution picks these for
+ * traces and log lines.
+ *
+ * @author Correlation contributors
+ * @since 0.1.0
+ */
+public final class CorrelationAssertions {
+
+	private CorrelationAssertions() {
+	}
+
+	/**
+	 * Start assertions on the structure of a trace.
+	 * @param trace the trace to check
+	 * @return the assertions
+	 */
+	public static TraceAssert assertThat(@Nullable Trace trace) {
+		return new TraceAssert(trace);
+	}
+
+	/**
+	 * Start assertions on the correlation ids of JSON log lines.
+	 * @param lines the lines to check
+	 * @return the assertions
+	 */
+	public static LogLinesAssert assertThat(@Nullable LogLines lines) {
+		return new LogLinesAssert(lines);
+	}
+
+}
