@@ -27,14 +27,28 @@ public final class CorrelationReport {
 
 	private final Supplier<List<BoundaryInventory>> inventories;
 
+	private final Supplier<List<ReportSection>> sections;
+
 	/**
 	 * Create a new instance.
 	 * @param audit what the audit found
 	 * @param inventories supplies what each boundary instrumented
 	 */
 	public CorrelationReport(ContextAudit audit, Supplier<List<BoundaryInventory>> inventories) {
+		this(audit, inventories, List::of);
+	}
+
+	/**
+	 * Create a new instance.
+	 * @param audit what the audit found
+	 * @param inventories supplies what each boundary instrumented
+	 * @param sections supplies the counts other parts add to the report
+	 */
+	public CorrelationReport(ContextAudit audit, Supplier<List<BoundaryInventory>> inventories,
+			Supplier<List<ReportSection>> sections) {
 		this.audit = audit;
 		this.inventories = inventories;
+		this.sections = sections;
 	}
 
 	/**
@@ -71,7 +85,9 @@ public final class CorrelationReport {
 			.sorted(BY_COUNT)
 			.map((finding) -> new StartupRoot(finding.category(), finding.name(), finding.count()))
 			.toList();
-		return new Report(boundaries, losses, missing, logs, startup);
+		Map<String, Map<String, Long>> counts = new TreeMap<>();
+		this.sections.get().forEach((section) -> counts.put(section.name(), section.counts()));
+		return new Report(boundaries, losses, missing, logs, startup, counts);
 	}
 
 	/**
@@ -91,10 +107,11 @@ public final class CorrelationReport {
 	 * @param uncorrelatedLogs the application loggers that wrote lines outside any trace,
 	 * most frequent first
 	 * @param startupRoots the roots started before the application was ready: not losses
+	 * @param sections counts other parts of the starter add, by section name
 	 */
 	public record Report(Map<String, Boundary> boundaries, List<ContextLoss> contextLosses,
 			List<MissingContext> missingContext, List<UncorrelatedLogs> uncorrelatedLogs,
-			List<StartupRoot> startupRoots) {
+			List<StartupRoot> startupRoots, Map<String, Map<String, Long>> sections) {
 
 		/**
 		 * The totals: context losses, hops without context and uncorrelated log lines.

@@ -12,6 +12,7 @@ import io.github.correlation.audit.CallSites;
 import io.github.correlation.audit.ContextAudit;
 import io.github.correlation.audit.CorrelationEndpoint;
 import io.github.correlation.audit.CorrelationReport;
+import io.github.correlation.audit.ReportSection;
 import io.github.correlation.audit.RootSpanAudit;
 import io.github.correlation.audit.UncorrelatedLogAppender;
 import io.github.correlation.task.ExecutorContextPostProcessor;
@@ -86,8 +87,10 @@ public final class AuditCorrelationAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	CorrelationReport correlationReport(ContextAudit audit, ObjectProvider<BoundaryInventory> inventories) {
-		return new CorrelationReport(audit, () -> inventories.orderedStream().toList());
+	CorrelationReport correlationReport(ContextAudit audit, ObjectProvider<BoundaryInventory> inventories,
+			ObjectProvider<ReportSection> sections) {
+		return new CorrelationReport(audit, () -> inventories.orderedStream().toList(),
+				() -> sections.orderedStream().toList());
 	}
 
 	@Bean

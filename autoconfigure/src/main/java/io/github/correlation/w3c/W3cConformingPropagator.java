@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.function.Supplier;
 
 import io.github.correlation.CarrierHeaders;
+import io.github.correlation.InboundFilter;
+import io.github.correlation.OutboundFilter;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import io.opentelemetry.context.propagation.TextMapPropagator;
@@ -35,6 +37,10 @@ public final class W3cConformingPropagator implements TextMapPropagator {
 
 	private volatile @Nullable List<CarrierHeaders> resolvedCarrierHeaders;
 
+	private final @Nullable InboundFilter inboundFilter;
+
+	private final @Nullable OutboundFilter outboundFilter;
+
 	/**
 	 * Create a new instance.
 	 * @param delegate the propagator to decorate
@@ -50,8 +56,25 @@ public final class W3cConformingPropagator implements TextMapPropagator {
 	 * value of a header; called once, on first extraction, when every reader exists
 	 */
 	public W3cConformingPropagator(TextMapPropagator delegate, Supplier<List<CarrierHeaders>> carrierHeaders) {
+		this(delegate, carrierHeaders, null, null);
+	}
+
+	/**
+	 * Create a new instance.
+	 * @param delegate the propagator to decorate
+	 * @param carrierHeaders supplies the readers for carriers whose getters see only one
+	 * value of a header; called once, on first extraction, when every reader exists
+	 * @param inboundFilter decides what of each inbound carrier may be read, after the
+	 * W3C rules, or {@code null} to read everything
+	 * @param outboundFilter decides what may be written into each outbound carrier, or
+	 * {@code null} to write everything
+	 */
+	public W3cConformingPropagator(TextMapPropagator delegate, Supplier<List<CarrierHeaders>> carrierHeaders,
+			@Nullable InboundFilter inboundFilter, @Nullable OutboundFilter outboundFilter) {
 		this.delegate = delegate;
 		this.carrierHeaders = carrierHeaders;
+		this.inboundFilter = inboundFilter;
+		this.outboundFilter = outboundFilter;
 	}
 
 	/**
@@ -72,9 +95,10 @@ public final class W3cConformingPropagator implements TextMapPropagator {
 		if (context == null || setter == null) {
 			return;
 		}
+		TextMapSetter<C> allowed = (this.outboundFilter != null) ? this.outboundFilter.filter(carrier, setter) : setter;
 		this.delegate.inject(context, carrier, (target, key, value) -> {
 			if (value != null) {
-				setter.set(target, key, bound(key, value));
+				allowed.set(target, key, bound(key, value));
 			}
 		});
 	}
@@ -95,7 +119,9 @@ public final class W3cConformingPropagator implements TextMapPropagator {
 			return context;
 		}
 		try {
-			return this.delegate.extract(context, carrier, new NormalizingGetter<>(getter, carrierHeaders()));
+			TextMapGetter<C> normalizing = new NormalizingGetter<>(getter, carrierHeaders());
+			return this.delegate.extract(context, carrier,
+					(this.inboundFilter != null) ? this.inboundFilter.filter(carrier, normalizing) : normalizing);
 		}
 		catch (RuntimeException ex) {
 			return context;

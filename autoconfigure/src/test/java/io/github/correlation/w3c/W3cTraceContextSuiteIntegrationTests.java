@@ -35,6 +35,10 @@ class W3cTraceContextSuiteIntegrationTests {
 	@AutoClose
 	private static final ConfigurableApplicationContext conforming = startService(true);
 
+	@AutoClose
+	private static final ConfigurableApplicationContext trustedEdge = startService(true,
+			"correlation.edge.enabled=true", "correlation.edge.trusted-networks=127.0.0.0/8,::1/128");
+
 	static Stream<W3cTraceContextSuite.Case> cases() {
 		return W3cTraceContextSuite.cases().stream();
 	}
@@ -43,6 +47,12 @@ class W3cTraceContextSuiteIntegrationTests {
 	@MethodSource("cases")
 	void passesWithTheStarter(W3cTraceContextSuite.Case testCase) {
 		testCase.body().run(new W3cTraceContextSuite.Harness(service(conforming)));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("cases")
+	void passesAtTheEdgeWhenTheClientIsTrusted(W3cTraceContextSuite.Case testCase) {
+		testCase.body().run(new W3cTraceContextSuite.Harness(service(trustedEdge)));
 	}
 
 	@Test
@@ -66,10 +76,11 @@ class W3cTraceContextSuiteIntegrationTests {
 		}
 	}
 
-	private static ConfigurableApplicationContext startService(boolean conformance) {
-		return TestApplication.run(new Class<?>[] { CorrelationTestApplication.class },
-				"management.tracing.sampling.probability=1.0", "correlation.propagation.enabled=" + conformance,
-				"logging.level.root=warn");
+	private static ConfigurableApplicationContext startService(boolean conformance, String... properties) {
+		List<String> all = new ArrayList<>(List.of("management.tracing.sampling.probability=1.0",
+				"correlation.propagation.enabled=" + conformance, "logging.level.root=warn"));
+		all.addAll(List.of(properties));
+		return TestApplication.run(new Class<?>[] { CorrelationTestApplication.class }, all.toArray(String[]::new));
 	}
 
 	private static W3cTraceContextSuite.Service service(ConfigurableApplicationContext context) {

@@ -40,24 +40,30 @@ public record Checkout(int status, String contentType, String body, @Nullable St
 	 * @return the result
 	 */
 	public static Checkout send(String gatewayUrl, String token, String customerId, String cardNumber) {
+		return send(gatewayUrl, token, customerId, cardNumber, Map.of());
+	}
+
+	/**
+	 * Send one checkout with headers of the client's own, such as its trace context.
+	 * @param gatewayUrl the gateway's base URL
+	 * @param token the bearer token
+	 * @param customerId the customer
+	 * @param cardNumber the card number
+	 * @param headers further request headers
+	 * @return the answer
+	 */
+	public static Checkout send(String gatewayUrl, String token, String customerId, String cardNumber,
+			Map<String, String> headers) {
 		String body = json.writeValueAsString(Map.of("customerId", customerId, "items",
 				java.util.List.of(Map.of("sku", "book-1", "quantity", 2)), "cardNumber", cardNumber));
-		HttpRequest request = HttpRequest.newBuilder(URI.create(gatewayUrl + "/api/checkout"))
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gatewayUrl + "/api/checkout"))
 			.header("Authorization", "Bearer " + token)
 			.header("Content-Type", "application/json")
 			.timeout(Duration.ofSeconds(30))
-			.POST(HttpRequest.BodyPublishers.ofString(body))
-			.build();
+			.POST(HttpRequest.BodyPublishers.ofString(body));
+		headers.forEach(request::header);
 		try {
-			HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-			String traceResponse = response.headers().firstValue("traceresponse").orElse(null);
-			JsonNode answer = parse(response.body());
-			String traceId = text(answer, "traceId");
-			if (traceId == null && traceResponse != null && traceResponse.length() >= 35) {
-				traceId = traceResponse.substring(3, 35);
-			}
-			return new Checkout(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-					response.body(), traceId, traceResponse, text(answer, "orderId"));
+			return answer(http.send(request.build(), HttpResponse.BodyHandlers.ofString()));
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException("Checkout failed", ex);
@@ -66,6 +72,17 @@ public record Checkout(int status, String contentType, String body, @Nullable St
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	private static Checkout answer(HttpResponse<String> response) {
+		String traceResponse = response.headers().firstValue("traceresponse").orElse(null);
+		JsonNode answer = parse(response.body());
+		String traceId = text(answer, "traceId");
+		if (traceId == null && traceResponse != null && traceResponse.length() >= 35) {
+			traceId = traceResponse.substring(3, 35);
+		}
+		return new Checkout(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+				response.body(), traceId, traceResponse, text(answer, "orderId"));
 	}
 
 	private static @Nullable JsonNode parse(String body) {

@@ -97,8 +97,9 @@ public final class CheckoutDemo {
 		boolean asExpected = true;
 		int number = 1;
 		for (CheckoutScenario scenario : CheckoutScenario.values()) {
+			UntrustedClient client = UntrustedClient.create();
 			Checkout checkout = Checkout.send(chain.gatewayUrl(), "demo-token", "c-4" + (1 + number),
-					scenario.cardNumber());
+					scenario.cardNumber(), client.headers());
 			this.out.printf("=== Checkout %d: %s (card ending %s)%n", number++, scenario.name().toLowerCase(),
 					scenario.cardNumber().substring(12));
 			this.out.printf("HTTP %d %s%n%s%n", checkout.status(), checkout.contentType(), checkout.body());
@@ -108,7 +109,10 @@ public final class CheckoutDemo {
 				Trace trace = chain.receiver().awaitTrace(checkout.traceId(), scenario::isComplete, TRACE_TIMEOUT);
 				this.out.println(trace.waterfall());
 				this.out.println();
-				printLogLines(chain, checkout.traceId());
+				List<ServiceLogs.Line> lines = printLogLines(chain, checkout.traceId());
+				UntrustedClient.Verdict edge = client.verdict(checkout, trace, lines);
+				this.out.println(edge.line(client.traceId()));
+				asExpected &= edge.asExpected();
 			}
 			this.out.println();
 		}
@@ -129,12 +133,13 @@ public final class CheckoutDemo {
 		return clean;
 	}
 
-	private void printLogLines(CheckoutChain chain, String traceId) {
+	private List<ServiceLogs.Line> printLogLines(CheckoutChain chain, String traceId) {
 		List<ServiceLogs.Line> lines = ServiceLogs.withTrace(chain.services(), traceId);
 		this.out.printf("%d JSON log lines with trace_id %s:%n", lines.size(), traceId);
 		for (ServiceLogs.Line line : lines) {
 			this.out.printf("%-8s | %s%n", line.service(), line.raw());
 		}
+		return lines;
 	}
 
 }

@@ -116,6 +116,24 @@ class CheckoutChainIntegrationTests {
 	}
 
 	@Test
+	void aClientsOwnTraceIsRestartedAtTheGatewayAndItsBaggageStaysOut() {
+		UntrustedClient client = UntrustedClient.create();
+		Checkout checkout = Checkout.send(chain.gatewayUrl(), "demo-e2e", "c-outside",
+				CheckoutScenario.SUCCESS.cardNumber(), client.headers());
+		assertThat(checkout.status()).isEqualTo(201);
+		assertThat(checkout.traceResponse()).doesNotContain(client.traceId());
+		Trace trace = awaitTrace(checkout, CheckoutScenario.SUCCESS);
+		assertConnected(trace);
+		UntrustedClient.Verdict verdict = client.verdict(checkout, trace,
+				ServiceLogs.withTrace(chain.services(), checkout.traceId()));
+		assertThat(verdict.restarted()).isTrue();
+		assertThat(verdict.linked()).as("root links to the client's trace in%n%s", trace.waterfall()).isTrue();
+		assertThat(verdict.leaked()).isZero();
+		assertThat(ServiceLogs.read(chain.services()))
+			.noneMatch((line) -> client.traceId().equals(line.fields().get("trace_id")));
+	}
+
+	@Test
 	void twentyConcurrentCheckoutsNeverShareIds() throws Exception {
 		ExecutorService clients = Executors.newFixedThreadPool(8);
 		List<Future<Checkout>> futures = new ArrayList<>();

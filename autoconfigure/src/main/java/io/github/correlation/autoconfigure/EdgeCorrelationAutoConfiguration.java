@@ -1,0 +1,176 @@
+package io.github.correlation.autoconfigure;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.github.correlation.audit.ReportSection;
+import io.github.correlation.edge.EdgeCounts;
+import io.github.correlation.edge.EdgeDecisions;
+import io.github.correlation.edge.EdgeLinks;
+import io.github.correlation.edge.EdgePolicy;
+import io.github.correlation.edge.ExternalPropagation;
+import io.github.correlation.edge.InboundTrust;
+import io.github.correlation.edge.TrustedNetworks;
+import io.github.correlation.kafka.internal.TopicTrust;
+import io.github.correlation.requestid.RequestIdPropagator;
+import io.github.correlation.web.client.ClientHosts;
+import io.github.correlation.web.servlet.ClientAddressTrust;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.sdk.trace.samplers.Sampler;
+import io.opentelemetry.sdk.trace.samplers.SamplingDecision;
+import jakarta.servlet.http.HttpServletRequest;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.micrometer.tracing.autoconfigure.TracingProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.util.function.SingletonSupplier;
+
+/**
+ * Auto-configuration of the edge trust policy ({@code correlation.edge.enabled=true}):
+ * untrusted senders get a new trace, only allowed baggage and, if asked, a new request
+ * id.
+ *
+ * @author Correlation contributors
+ * @since 0.1.0
+ */
+@AutoConfiguration(after = CorrelationAutoConfiguration.class)
+@ConditionalOnClass({ Sampler.class, TracingProperties.class, MeterRegistry.class })
+@ConditionalOnBooleanProperty("correlation.edge.enabled")
+@EnableConfigurationProperties({ CorrelationProperties.class, TracingProperties.class })
+public final class EdgeCorrelationAutoConfiguration {
+
+	@Bean
+	EdgeCounts edgeCounts() {
+		return new EdgeCounts();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	EdgeDecisions edgeDecisions(CorrelationProperties properties, TracingProperties tracing,
+			ObjectProvider<Sampler> sampler, ObjectProvider<RequestIdPropagator> requestIds,
+			ObjectProvider<InboundTrust> rules, ObjectProvider<MeterRegistry> meterRegistry, EdgeCounts counts) {
+		CorrelationProperties.Edge edge = properties.getEdge();
+		SingletonSupplier<MeterRegistry> meters = SingletonSupplier.of(meterRegistry::getIfUnique);
+		List<String> requestIdHeaders = new ArrayList<>();
+		RequestIdPropagator requestIdPropagator = requestIds.getIfAvailable();
+		if (edge.getRequestId() == CorrelationProperties.Edge.RequestIdMode.REGENERATE && requestIdPropagator != null) {
+			requestIdHeaders.addAll(requestIdPropagator.fields());
+		}
+		EdgePolicy policy = new EdgePolicy(edge.getUntrustedTrace(), edge.getBaggage().getAllowed(),
+				tracing.getBaggage().getRemoteFields(), requestIdHeaders,
+				(traceId) -> isSampled(sampler.getIfAvailable(), traceId), (count) -> {
+					counts.dropped(count);
+					count(meters.get(), "correlation.edge.baggage.dropped", count);
+				});
+		return new EdgeDecisions(() -> rules.orderedStream().toList(), policy, (decision, carrier) -> {
+			counts.decided(decision, boundary(carrier));
+			decided(meters.get(), decision, carrier);
+		});
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ExternalPropagation externalPropagation(CorrelationProperties properties) {
+		return new ExternalPropagation(properties.getEdge().getInternalHosts(),
+				properties.getEdge().getExternalPropagation(), ClientHosts::hostOf);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	EdgeLinks edgeLinks() {
+		return new EdgeLinks();
+	}
+
+	private static boolean isSampled(Sampler sampler, String traceId) {
+		return sampler != null
+				&& sampler.shouldSample(Context.root(), traceId, "", SpanKind.SERVER, Attributes.empty(), List.of())
+					.getDecision() == SamplingDecision.RECORD_AND_SAMPLE;
+	}
+
+	private static void count(MeterRegistry registry, String name, int count) {
+		if (registry != null) {
+			Counter.builder(name)
+				.description("Baggage entries from untrusted senders that were dropped")
+				.register(registry)
+				.increment(count);
+		}
+	}
+
+	private static String boundary(Object carrier) {
+		return (carrier instanceof HttpServletRequest) ? "http.server" : "kafka.consumer";
+	}
+
+	private static void decided(MeterRegistry registry, String decision, Object carrier) {
+		if (registry != null) {
+			Counter.builder("correlation.edge.decisions")
+				.description("Trust decisions on inbound requests and records")
+				.tag("decision", decision)
+				.tag("boundary", boundary(carrier))
+				.register(registry)
+				.increment();
+		}
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = Type.SERVLET)
+	static class ServletConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(value = InboundTrust.class, ignored = TopicTrust.class)
+		ClientAddressTrust clientAddressTrust(CorrelationProperties properties) {
+			return new ClientAddressTrust(TrustedNetworks.parse(properties.getEdge().getTrustedNetworks(),
+					"correlation.edge.trusted-networks"));
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(ConsumerRecord.class)
+	static class KafkaConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		TopicTrust topicTrust(CorrelationProperties properties) {
+			return new TopicTrust(properties.getEdge().getUntrustedTopics());
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(ReportSection.class)
+	static class ReportConfiguration {
+
+		@Bean
+		ReportSection edgeReportSection(EdgeCounts counts) {
+			return new ReportSection() {
+
+				@Override
+				public String name() {
+					return "edge";
+				}
+
+				@Override
+				public Map<String, Long> counts() {
+					return counts.counts();
+				}
+
+			};
+		}
+
+	}
+
+}
