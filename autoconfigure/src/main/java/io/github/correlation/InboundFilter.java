@@ -15,6 +15,18 @@ import org.jspecify.annotations.Nullable;
 public interface InboundFilter {
 
 	/**
+	 * The filter that lets a propagator read everything.
+	 */
+	InboundFilter NONE = new InboundFilter() {
+
+		@Override
+		public <C> TextMapGetter<C> filter(@Nullable C carrier, TextMapGetter<C> getter) {
+			return getter;
+		}
+
+	};
+
+	/**
 	 * The getter the propagator reads a carrier with.
 	 * @param <C> the carrier type
 	 * @param carrier the inbound request or record

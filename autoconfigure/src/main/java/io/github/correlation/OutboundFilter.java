@@ -14,6 +14,18 @@ import org.jspecify.annotations.Nullable;
 public interface OutboundFilter {
 
 	/**
+	 * The filter that lets a propagator write everything.
+	 */
+	OutboundFilter NONE = new OutboundFilter() {
+
+		@Override
+		public <C> TextMapSetter<C> filter(@Nullable C carrier, TextMapSetter<C> setter) {
+			return setter;
+		}
+
+	};
+
+	/**
 	 * The setter the propagator writes a carrier with.
 	 * @param <C> the carrier type
 	 * @param carrier the outbound request or record

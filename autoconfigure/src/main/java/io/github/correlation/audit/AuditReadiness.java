@@ -6,7 +6,6 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationContextAware;
 import org.springframework.context.ApplicationEvent;
-import org.springframework.context.event.ApplicationContextEvent;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.SmartApplicationListener;
 
@@ -50,19 +49,20 @@ public final class AuditReadiness implements SmartApplicationListener, Applicati
 
 	@Override
 	public void onApplicationEvent(ApplicationEvent event) {
-		if (event instanceof ApplicationReadyEvent ready && ready.getApplicationContext() == this.context) {
+		if (event instanceof ApplicationReadyEvent ready && isOwn(ready.getApplicationContext())) {
 			this.audit.ready();
 			if (this.logAppender != null) {
 				this.logAppender.attach();
 			}
 		}
-		else if (event instanceof ContextClosedEvent closed && isOwn(closed) && this.logAppender != null) {
+		else if (event instanceof ContextClosedEvent closed && isOwn(closed.getApplicationContext())
+				&& this.logAppender != null) {
 			this.logAppender.detach();
 		}
 	}
 
-	private boolean isOwn(ApplicationContextEvent event) {
-		return event.getApplicationContext() == this.context;
+	private boolean isOwn(ApplicationContext eventContext) {
+		return eventContext == this.context;
 	}
 
 }

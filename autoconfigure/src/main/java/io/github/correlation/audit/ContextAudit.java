@@ -162,11 +162,9 @@ public final class ContextAudit {
 		if (!this.ready) {
 			return;
 		}
+		// No line is written for these: the report and the counter name the logger.
 		Finding finding = find(this.uncorrelatedLogs, "log", Printable.of(loggerName, 200));
-		String safeThread = Printable.of(thread, 100);
-		finding.occurred(now(), safeThread, "",
-				"log line outside any trace from logger '" + finding.name() + "' on thread '" + safeThread + "'",
-				this.reportInterval);
+		finding.occurred(now(), Printable.of(thread, 100), "", "", this.reportInterval);
 		count(UNCORRELATED_METER, "Application log lines written outside any trace", "logger", finding.name());
 	}
 

@@ -8,9 +8,7 @@ import io.github.correlation.requestid.RequestIdPolicy;
 import io.github.correlation.requestid.RequestIdPropagator;
 import io.github.correlation.w3c.W3cConformingPropagator;
 import io.opentelemetry.context.propagation.ContextPropagators;
-import io.opentelemetry.context.propagation.TextMapGetter;
 import io.opentelemetry.context.propagation.TextMapPropagator;
-import io.opentelemetry.context.propagation.TextMapSetter;
 
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -20,7 +18,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Core correlation auto-configuration: the request id propagator, which Boot adds to its
@@ -34,24 +31,6 @@ import org.springframework.util.function.SingletonSupplier;
 @ConditionalOnClass({ ContextPropagators.class, TextMapPropagator.class })
 @EnableConfigurationProperties(CorrelationProperties.class)
 public final class CorrelationAutoConfiguration {
-
-	private static final InboundFilter NO_FILTER = new InboundFilter() {
-
-		@Override
-		public <C> TextMapGetter<C> filter(C carrier, TextMapGetter<C> getter) {
-			return getter;
-		}
-
-	};
-
-	private static final OutboundFilter ALL_OUT = new OutboundFilter() {
-
-		@Override
-		public <C> TextMapSetter<C> filter(C carrier, TextMapSetter<C> setter) {
-			return setter;
-		}
-
-	};
 
 	static final String OPENTELEMETRY_TRACING_AUTO_CONFIGURATION = "org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration";
 
@@ -73,28 +52,6 @@ public final class CorrelationAutoConfiguration {
 	@Bean
 	@ConditionalOnBooleanProperty(name = "correlation.propagation.enabled", matchIfMissing = true)
 	static BeanPostProcessor w3cConformingPropagatorPostProcessor(ListableBeanFactory beanFactory) {
-		// The edge policy is looked up once, when the first carrier is read, not when the
-		// propagators are created: it needs the sampler, which needs the propagators.
-		SingletonSupplier<InboundFilter> edge = SingletonSupplier
-			.of(() -> beanFactory.getBeanProvider(InboundFilter.class).getIfUnique(() -> NO_FILTER));
-		SingletonSupplier<OutboundFilter> external = SingletonSupplier
-			.of(() -> beanFactory.getBeanProvider(OutboundFilter.class).getIfUnique(() -> ALL_OUT));
-		OutboundFilter outbound = new OutboundFilter() {
-
-			@Override
-			public <C> TextMapSetter<C> filter(C carrier, TextMapSetter<C> setter) {
-				return external.obtain().filter(carrier, setter);
-			}
-
-		};
-		InboundFilter inbound = new InboundFilter() {
-
-			@Override
-			public <C> TextMapGetter<C> filter(C carrier, TextMapGetter<C> getter) {
-				return edge.obtain().filter(carrier, getter);
-			}
-
-		};
 		return new BeanPostProcessor() {
 
 			@Override
@@ -102,8 +59,14 @@ public final class CorrelationAutoConfiguration {
 				if (bean instanceof ContextPropagators propagators
 						&& !(propagators.getTextMapPropagator() instanceof W3cConformingPropagator)) {
 					return ContextPropagators.create(new W3cConformingPropagator(propagators.getTextMapPropagator(),
-							() -> beanFactory.getBeanProvider(CarrierHeaders.class).orderedStream().toList(), inbound,
-							outbound));
+							() -> beanFactory.getBeanProvider(CarrierHeaders.class).orderedStream().toList(),
+							// The edge policy needs the sampler, which needs the
+							// propagators:
+							// it is looked up when the first carrier is read or written.
+							() -> beanFactory.getBeanProvider(InboundFilter.class)
+								.getIfUnique(() -> InboundFilter.NONE),
+							() -> beanFactory.getBeanProvider(OutboundFilter.class)
+								.getIfUnique(() -> OutboundFilter.NONE)));
 				}
 				return bean;
 			}

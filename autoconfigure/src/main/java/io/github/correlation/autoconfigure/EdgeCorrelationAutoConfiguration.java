@@ -16,7 +16,6 @@ import io.github.correlation.kafka.internal.TopicTrust;
 import io.github.correlation.requestid.RequestIdPropagator;
 import io.github.correlation.web.client.ClientHosts;
 import io.github.correlation.web.servlet.ClientAddressTrust;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.SpanKind;
@@ -54,17 +53,18 @@ import org.springframework.util.function.SingletonSupplier;
 public final class EdgeCorrelationAutoConfiguration {
 
 	@Bean
-	EdgeCounts edgeCounts() {
-		return new EdgeCounts();
+	EdgeCounts edgeCounts(ObjectProvider<MeterRegistry> meterRegistry) {
+		return new EdgeCounts(meterRegistry::getIfUnique);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	EdgeDecisions edgeDecisions(CorrelationProperties properties, TracingProperties tracing,
 			ObjectProvider<Sampler> sampler, ObjectProvider<RequestIdPropagator> requestIds,
-			ObjectProvider<InboundTrust> rules, ObjectProvider<MeterRegistry> meterRegistry, EdgeCounts counts) {
+			ObjectProvider<InboundTrust> rules, EdgeCounts counts) {
 		CorrelationProperties.Edge edge = properties.getEdge();
-		SingletonSupplier<MeterRegistry> meters = SingletonSupplier.of(meterRegistry::getIfUnique);
+		// The sampler is created after the propagators that this policy is part of.
+		SingletonSupplier<Sampler> localSampler = SingletonSupplier.of(sampler::getIfAvailable);
 		List<String> requestIdHeaders = new ArrayList<>();
 		RequestIdPropagator requestIdPropagator = requestIds.getIfAvailable();
 		if (edge.getRequestId() == CorrelationProperties.Edge.RequestIdMode.REGENERATE && requestIdPropagator != null) {
@@ -72,14 +72,9 @@ public final class EdgeCorrelationAutoConfiguration {
 		}
 		EdgePolicy policy = new EdgePolicy(edge.getUntrustedTrace(), edge.getBaggage().getAllowed(),
 				tracing.getBaggage().getRemoteFields(), requestIdHeaders,
-				(traceId) -> isSampled(sampler.getIfAvailable(), traceId), (count) -> {
-					counts.dropped(count);
-					count(meters.get(), "correlation.edge.baggage.dropped", count);
-				});
-		return new EdgeDecisions(() -> rules.orderedStream().toList(), policy, (decision, carrier) -> {
-			counts.decided(decision, boundary(carrier));
-			decided(meters.get(), decision, carrier);
-		});
+				(traceId) -> isSampled(localSampler.get(), traceId), counts::dropped);
+		return new EdgeDecisions(() -> rules.orderedStream().toList(), policy,
+				(decision, carrier) -> counts.decided(decision, boundary(carrier)));
 	}
 
 	@Bean
@@ -101,28 +96,8 @@ public final class EdgeCorrelationAutoConfiguration {
 					.getDecision() == SamplingDecision.RECORD_AND_SAMPLE;
 	}
 
-	private static void count(MeterRegistry registry, String name, int count) {
-		if (registry != null) {
-			Counter.builder(name)
-				.description("Baggage entries from untrusted senders that were dropped")
-				.register(registry)
-				.increment(count);
-		}
-	}
-
 	private static String boundary(Object carrier) {
 		return (carrier instanceof HttpServletRequest) ? "http.server" : "kafka.consumer";
-	}
-
-	private static void decided(MeterRegistry registry, String decision, Object carrier) {
-		if (registry != null) {
-			Counter.builder("correlation.edge.decisions")
-				.description("Trust decisions on inbound requests and records")
-				.tag("decision", decision)
-				.tag("boundary", boundary(carrier))
-				.register(registry)
-				.increment();
-		}
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -1,12 +1,15 @@
 package io.github.correlation.edge;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
 import io.github.correlation.InboundFilter;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Applies the edge policy at extraction: the first {@link InboundTrust} that knows a
@@ -18,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class EdgeDecisions implements InboundFilter {
 
-	private final Supplier<List<InboundTrust>> rules;
+	private final SingletonSupplier<List<InboundTrust>> rules;
 
 	private final EdgePolicy policy;
 
@@ -30,13 +33,14 @@ public final class EdgeDecisions implements InboundFilter {
 
 	/**
 	 * Create a new instance.
-	 * @param rules supplies the trust rules, in order
+	 * @param rules supplies the trust rules, in order; called once, when the first
+	 * carrier is read
 	 * @param policy what an untrusted sender may bring in
 	 * @param decided told each decision ({@code trusted} or the {@link UntrustedTrace}
 	 * name in lower case and with dashes) and the carrier it was made for
 	 */
 	public EdgeDecisions(Supplier<List<InboundTrust>> rules, EdgePolicy policy, BiConsumer<String, Object> decided) {
-		this.rules = rules;
+		this.rules = SingletonSupplier.of(() -> List.copyOf(rules.get()));
 		this.policy = policy;
 		this.decided = decided;
 	}
@@ -46,7 +50,7 @@ public final class EdgeDecisions implements InboundFilter {
 		if (carrier == null) {
 			return getter;
 		}
-		for (InboundTrust rule : this.rules.get()) {
+		for (InboundTrust rule : this.rules.obtain()) {
 			InboundTrust.Trust trust = rule.trust(carrier);
 			if (trust == InboundTrust.Trust.TRUSTED) {
 				this.decided.accept("trusted", carrier);
@@ -87,7 +91,7 @@ public final class EdgeDecisions implements InboundFilter {
 	}
 
 	static String name(UntrustedTrace decision) {
-		return decision.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+		return decision.name().toLowerCase(Locale.ROOT).replace('_', '-');
 	}
 
 	/**

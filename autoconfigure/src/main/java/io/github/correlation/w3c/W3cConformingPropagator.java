@@ -16,6 +16,8 @@ import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.opentelemetry.context.propagation.TextMapSetter;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.util.function.SingletonSupplier;
+
 /**
  * Decorates a {@link TextMapPropagator} with the W3C Trace Context and Baggage rules that
  * OpenTelemetry's own propagators leave out: several {@code tracestate} headers are one
@@ -33,13 +35,11 @@ public final class W3cConformingPropagator implements TextMapPropagator {
 
 	private final TextMapPropagator delegate;
 
-	private final Supplier<List<CarrierHeaders>> carrierHeaders;
+	private final SingletonSupplier<List<CarrierHeaders>> carrierHeaders;
 
-	private volatile @Nullable List<CarrierHeaders> resolvedCarrierHeaders;
+	private final SingletonSupplier<InboundFilter> inboundFilter;
 
-	private final @Nullable InboundFilter inboundFilter;
-
-	private final @Nullable OutboundFilter outboundFilter;
+	private final SingletonSupplier<OutboundFilter> outboundFilter;
 
 	/**
 	 * Create a new instance.
@@ -56,7 +56,7 @@ public final class W3cConformingPropagator implements TextMapPropagator {
 	 * value of a header; called once, on first extraction, when every reader exists
 	 */
 	public W3cConformingPropagator(TextMapPropagator delegate, Supplier<List<CarrierHeaders>> carrierHeaders) {
-		this(delegate, carrierHeaders, null, null);
+		this(delegate, carrierHeaders, () -> InboundFilter.NONE, () -> OutboundFilter.NONE);
 	}
 
 	/**
@@ -64,17 +64,19 @@ public final class W3cConformingPropagator implements TextMapPropagator {
 	 * @param delegate the propagator to decorate
 	 * @param carrierHeaders supplies the readers for carriers whose getters see only one
 	 * value of a header; called once, on first extraction, when every reader exists
-	 * @param inboundFilter decides what of each inbound carrier may be read, after the
-	 * W3C rules, or {@code null} to read everything
-	 * @param outboundFilter decides what may be written into each outbound carrier, or
-	 * {@code null} to write everything
+	 * @param inboundFilter supplies what decides what of each inbound carrier may be
+	 * read, after the W3C rules ({@link InboundFilter#NONE} to read everything); called
+	 * once, on first extraction
+	 * @param outboundFilter supplies what decides what may be written into each outbound
+	 * carrier ({@link OutboundFilter#NONE} to write everything); called once, on first
+	 * injection
 	 */
 	public W3cConformingPropagator(TextMapPropagator delegate, Supplier<List<CarrierHeaders>> carrierHeaders,
-			@Nullable InboundFilter inboundFilter, @Nullable OutboundFilter outboundFilter) {
+			Supplier<InboundFilter> inboundFilter, Supplier<OutboundFilter> outboundFilter) {
 		this.delegate = delegate;
-		this.carrierHeaders = carrierHeaders;
-		this.inboundFilter = inboundFilter;
-		this.outboundFilter = outboundFilter;
+		this.carrierHeaders = SingletonSupplier.of(() -> List.copyOf(carrierHeaders.get()));
+		this.inboundFilter = SingletonSupplier.of(inboundFilter);
+		this.outboundFilter = SingletonSupplier.of(outboundFilter);
 	}
 
 	/**
@@ -95,7 +97,7 @@ public final class W3cConformingPropagator implements TextMapPropagator {
 		if (context == null || setter == null) {
 			return;
 		}
-		TextMapSetter<C> allowed = (this.outboundFilter != null) ? this.outboundFilter.filter(carrier, setter) : setter;
+		TextMapSetter<C> allowed = this.outboundFilter.obtain().filter(carrier, setter);
 		this.delegate.inject(context, carrier, (target, key, value) -> {
 			if (value != null) {
 				allowed.set(target, key, bound(key, value));
@@ -119,22 +121,12 @@ public final class W3cConformingPropagator implements TextMapPropagator {
 			return context;
 		}
 		try {
-			TextMapGetter<C> normalizing = new NormalizingGetter<>(getter, carrierHeaders());
-			return this.delegate.extract(context, carrier,
-					(this.inboundFilter != null) ? this.inboundFilter.filter(carrier, normalizing) : normalizing);
+			TextMapGetter<C> normalizing = new NormalizingGetter<>(getter, this.carrierHeaders.obtain());
+			return this.delegate.extract(context, carrier, this.inboundFilter.obtain().filter(carrier, normalizing));
 		}
 		catch (RuntimeException ex) {
 			return context;
 		}
-	}
-
-	private List<CarrierHeaders> carrierHeaders() {
-		List<CarrierHeaders> resolved = this.resolvedCarrierHeaders;
-		if (resolved == null) {
-			resolved = List.copyOf(this.carrierHeaders.get());
-			this.resolvedCarrierHeaders = resolved;
-		}
-		return resolved;
 	}
 
 	@Override

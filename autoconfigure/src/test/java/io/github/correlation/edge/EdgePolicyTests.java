@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.github.correlation.OutboundFilter;
 import io.github.correlation.w3c.W3cConformingPropagator;
 import io.opentelemetry.api.baggage.Baggage;
 import io.opentelemetry.api.baggage.propagation.W3CBaggagePropagator;
@@ -86,7 +87,7 @@ class EdgePolicyTests {
 				(traceId) -> sampledLocally, this.dropped::addAndGet);
 		EdgeDecisions decisions = new EdgeDecisions(() -> List.of((carrier) -> trust), policy, this.decisions::put);
 		return new W3cConformingPropagator(TextMapPropagator.composite(W3CTraceContextPropagator.getInstance(),
-				W3CBaggagePropagator.getInstance()), List::of, decisions, null);
+				W3CBaggagePropagator.getInstance()), List::of, () -> decisions, () -> OutboundFilter.NONE);
 	}
 
 	private static Map<String, String> headers() {

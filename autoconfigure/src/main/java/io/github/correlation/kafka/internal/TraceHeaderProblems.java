@@ -72,13 +72,14 @@ public final class TraceHeaderProblems {
 	 * @return the problems found, as {@code header:problem}
 	 */
 	public List<String> count(ConsumerRecord<?, ?> record) {
-		if (this.audit != null && record.headers().lastHeader(TraceParentHeader.NAME) == null) {
+		List<String> traceParents = values(record.headers(), TraceParentHeader.NAME);
+		if (this.audit != null && traceParents.isEmpty()) {
 			this.audit.contextMissing("kafka.consumer", "topic", record.topic(),
 					this.reportMissing ? "hop without context: kafka.consumer record from topic '" + record.topic()
 							+ "' arrived without trace headers - its producer does not propagate: send it with an "
 							+ "observed KafkaTemplate (spring.kafka.template.observation-enabled=true)" : null);
 		}
-		List<String> problems = find(record.headers());
+		List<String> problems = find(record.headers(), traceParents);
 		if (this.registry != null) {
 			for (String problem : problems) {
 				int colon = problem.indexOf(':');
@@ -100,8 +101,11 @@ public final class TraceHeaderProblems {
 	 * @return the problems, as {@code header:problem}
 	 */
 	public List<String> find(Headers headers) {
+		return find(headers, values(headers, TraceParentHeader.NAME));
+	}
+
+	private List<String> find(Headers headers, List<String> traceParents) {
 		List<String> problems = new ArrayList<>();
-		List<String> traceParents = values(headers, TraceParentHeader.NAME);
 		if (traceParents.size() > 1) {
 			problems.add(TraceParentHeader.NAME + ":duplicate");
 		}
