@@ -67,14 +67,6 @@ public final class EdgeDecisions implements InboundFilter {
 	}
 
 	/**
-	 * The policy applied to untrusted senders.
-	 * @return the policy
-	 */
-	public EdgePolicy getPolicy() {
-		return this.policy;
-	}
-
-	/**
 	 * Take what the untrusted sender of a carrier brought, if the carrier was the last
 	 * one read on this thread.
 	 * @param carrier the carrier whose span starts
