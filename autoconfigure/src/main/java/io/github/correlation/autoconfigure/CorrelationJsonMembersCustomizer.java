@@ -1,9 +1,14 @@
 package io.github.correlation.autoconfigure;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.json.JsonWriter.MemberPath;
 import org.springframework.boot.json.JsonWriter.Members;
 import org.springframework.boot.logging.structured.StructuredLoggingJsonMembersCustomizer;
@@ -12,9 +17,11 @@ import org.springframework.core.env.Environment;
 /**
  * Gives the correlation members of Boot's Elastic Common Schema format their ECS names:
  * {@code trace.id}, {@code span.id} and {@code http.request.id}, written as dotted
- * top-level members the way Elastic's own ECS loggers write them. Logstash and GELF keep
- * the MDC names ({@code trace_id}, and {@code _trace_id} as GELF requires for additional
- * fields).
+ * top-level members the way Elastic's own ECS loggers write them. What ECS has no field
+ * for, the trace flags and the baggage fields the starter logs, goes under ECS's custom
+ * {@code labels} ({@code labels.trace_flags}, {@code labels.user_id}), so an ECS line
+ * holds ECS fields only. Logstash and GELF keep the MDC names ({@code trace_id}, and
+ * {@code _trace_id} as GELF requires for additional fields).
  * <p>
  * Boot applies every customizer listed in {@code spring.factories} to every structured
  * format without saying which one it builds, so the ECS layout is recognised from its own
@@ -37,14 +44,38 @@ public final class CorrelationJsonMembersCustomizer implements StructuredLogging
 	 * @param environment the environment
 	 */
 	public CorrelationJsonMembersCustomizer(Environment environment) {
-		this(CorrelationProperties.bind(environment), isEcsConfigured(environment));
+		this(environment, isEcsConfigured(environment));
 	}
 
-	private CorrelationJsonMembersCustomizer(CorrelationProperties properties, boolean ecsConfigured) {
-		this(properties.getLogging().isEnabled() && ecsConfigured,
-				Map.of(properties.getLogging().getMdc().getTraceId(), "trace.id",
-						properties.getLogging().getMdc().getSpanId(), "span.id", properties.getRequestId().getField(),
-						"http.request.id"));
+	private CorrelationJsonMembersCustomizer(CorrelationProperties properties, boolean ecsConfigured,
+			List<String> baggageFields) {
+		this(properties.getLogging().isEnabled() && ecsConfigured, ecsNames(properties, baggageFields));
+	}
+
+	private CorrelationJsonMembersCustomizer(Environment environment, boolean ecsConfigured) {
+		this(CorrelationProperties.bind(environment), ecsConfigured,
+				ecsConfigured ? baggageFields(environment) : List.of());
+	}
+
+	private static Map<String, String> ecsNames(CorrelationProperties properties, List<String> baggageFields) {
+		Map<String, String> names = new HashMap<>();
+		baggageFields.forEach((field) -> names.put(field, "labels." + field.replace('.', '_')));
+		CorrelationProperties.Logging.Mdc mdc = properties.getLogging().getMdc();
+		names.put(mdc.getTraceFlags(), "labels." + mdc.getTraceFlags().replace('.', '_'));
+		names.put(mdc.getTraceId(), "trace.id");
+		names.put(mdc.getSpanId(), "span.id");
+		names.put(properties.getRequestId().getField(), "http.request.id");
+		return Map.copyOf(names);
+	}
+
+	private static List<String> baggageFields(Environment environment) {
+		Binder binder = Binder.get(environment);
+		List<String> fields = new ArrayList<>();
+		for (String property : List.of("management.tracing.baggage.remote-fields",
+				"management.tracing.baggage.correlation.fields")) {
+			fields.addAll(binder.bind(property, Bindable.listOf(String.class)).orElse(List.of()));
+		}
+		return fields;
 	}
 
 	// A name processor runs for every member of every line: it is only worth its cost

@@ -43,6 +43,8 @@ public class CorrelationProperties {
 
 	private final Edge edge = new Edge();
 
+	private final Export export = new Export();
+
 	public RequestId getRequestId() {
 		return this.requestId;
 	}
@@ -77,6 +79,10 @@ public class CorrelationProperties {
 
 	public Edge getEdge() {
 		return this.edge;
+	}
+
+	public Export getExport() {
+		return this.export;
 	}
 
 	/**
@@ -705,6 +711,41 @@ public class CorrelationProperties {
 
 			public void setAllowed(List<String> allowed) {
 				this.allowed = allowed;
+			}
+
+		}
+
+	}
+
+	/**
+	 * Span export properties.
+	 */
+	public static class Export {
+
+		private final Metrics metrics = new Metrics();
+
+		public Metrics getMetrics() {
+			return this.metrics;
+		}
+
+		/**
+		 * Span export metrics properties.
+		 */
+		public static class Metrics {
+
+			/**
+			 * Whether to count, in the application's meter registry, the spans that were
+			 * dropped because the export queue was full, failed to export, or were
+			 * exported, and the spans waiting in the queue.
+			 */
+			private boolean enabled = true;
+
+			public boolean isEnabled() {
+				return this.enabled;
+			}
+
+			public void setEnabled(boolean enabled) {
+				this.enabled = enabled;
 			}
 
 		}

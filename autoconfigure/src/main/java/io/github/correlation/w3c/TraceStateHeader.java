@@ -11,11 +11,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * Strict reading and bounded writing of the W3C {@code tracestate} header.
  * <p>
- * Keys follow the newest grammar for simple keys
- * ({@code [a-z0-9][a-z0-9_-*&#47;]{0,255}}); a key holding {@code @} must be a Level 1
- * multi-tenant key ({@code tenant@system}), because the public test suite still rejects
- * other {@code @} keys and rejecting them on the way in is the safe reading of both
- * levels.
+ * Keys follow the newest grammar ({@code [a-z0-9][a-z0-9_-*&#47;@]{0,255}}), which the
+ * public test suite checks: {@code tenant@system} as well as {@code foo@} or
+ * {@code foo@@bar} are keys, {@code @foo} is not. A key listed twice keeps its left-most
+ * member, the one the last vendor wrote; the specification allows keeping the duplicates
+ * or dropping one, and dropping the whole list would lose every other vendor's state.
  *
  * @author Correlation contributors
  * @since 0.1.0
@@ -45,8 +45,8 @@ public final class TraceStateHeader {
 	/**
 	 * Combine every value of the header into one list and validate it.
 	 * @param values every value of the header, in order
-	 * @return the combined list, empty when there is none, or {@code null} when the list
-	 * is invalid and must be dropped
+	 * @return the combined list without repeated keys, empty when there is none, or
+	 * {@code null} when the list is invalid and must be dropped
 	 */
 	public static @Nullable String normalize(Iterator<String> values) {
 		List<String> members = new ArrayList<>();
@@ -60,14 +60,17 @@ public final class TraceStateHeader {
 			return null;
 		}
 		Set<String> keys = new HashSet<>();
+		List<String> kept = new ArrayList<>(members.size());
 		for (String member : members) {
 			int equals = member.indexOf('=');
-			if (equals <= 0 || !isValidKey(member, equals) || !isValidValue(member, equals + 1)
-					|| !keys.add(member.substring(0, equals))) {
+			if (equals <= 0 || !isValidKey(member, equals) || !isValidValue(member, equals + 1)) {
 				return null;
 			}
+			if (keys.add(member.substring(0, equals))) {
+				kept.add(member);
+			}
 		}
-		return String.join(",", members);
+		return String.join(",", kept);
 	}
 
 	/**
@@ -94,6 +97,17 @@ public final class TraceStateHeader {
 		return String.join(",", members);
 	}
 
+	/**
+	 * Whether a key and a value make a valid list member.
+	 * @param key the key
+	 * @param value the value
+	 * @return whether both follow the grammar
+	 */
+	static boolean isValidMember(String key, String value) {
+		String member = key + "=" + value;
+		return !key.isEmpty() && isValidKey(member, key.length()) && isValidValue(member, key.length() + 1);
+	}
+
 	private static void split(String value, List<String> members) {
 		for (String member : value.split(",", -1)) {
 			String trimmed = Ows.trim(member);
@@ -112,25 +126,16 @@ public final class TraceStateHeader {
 	}
 
 	private static boolean isValidKey(String member, int end) {
-		int at = member.indexOf('@');
-		if (at < 0 || at >= end) {
-			return end <= 256 && isKeyPart(member, 0, end, true);
-		}
-		return at <= 241 && end - at - 1 <= 14 && isKeyPart(member, 0, at, true)
-				&& isKeyPart(member, at + 1, end, false);
-	}
-
-	private static boolean isKeyPart(String member, int from, int to, boolean digitFirst) {
-		if (from >= to) {
+		if (end > 256) {
 			return false;
 		}
-		char first = member.charAt(from);
-		if (!(isLowerAlpha(first) || (digitFirst && isDigit(first)))) {
+		char first = member.charAt(0);
+		if (!(isLowerAlpha(first) || isDigit(first))) {
 			return false;
 		}
-		for (int i = from + 1; i < to; i++) {
+		for (int i = 1; i < end; i++) {
 			char ch = member.charAt(i);
-			if (!(isLowerAlpha(ch) || isDigit(ch) || ch == '_' || ch == '-' || ch == '*' || ch == '/')) {
+			if (!(isLowerAlpha(ch) || isDigit(ch) || ch == '_' || ch == '-' || ch == '*' || ch == '/' || ch == '@')) {
 				return false;
 			}
 		}

@@ -10,6 +10,8 @@ import java.util.function.Supplier;
 import io.github.correlation.CarrierHeaders;
 import io.github.correlation.InboundFilter;
 import io.github.correlation.OutboundFilter;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import io.opentelemetry.context.propagation.TextMapPropagator;
@@ -23,7 +25,8 @@ import org.springframework.util.function.SingletonSupplier;
  * OpenTelemetry's own propagators leave out: several {@code tracestate} headers are one
  * list, a duplicated {@code traceparent} starts a new trace, the {@code tracestate} key,
  * value, member and duplicate rules are enforced, {@code baggage} is bounded by whole
- * members, and a malformed carrier can never make extraction fail.
+ * members, a malformed carrier can never make extraction fail, and only values that are
+ * valid HTTP field values (visible ASCII, inner spaces) are written into a carrier.
  * <p>
  * The delegate still does all the parsing and encoding; this class only decides what it
  * sees.
@@ -99,10 +102,33 @@ public final class W3cConformingPropagator implements TextMapPropagator {
 		}
 		TextMapSetter<C> allowed = this.outboundFilter.obtain().filter(carrier, setter);
 		this.delegate.inject(context, carrier, (target, key, value) -> {
-			if (value != null) {
+			if (value != null && isFieldValue(value)) {
 				allowed.set(target, key, bound(key, value));
 			}
 		});
+	}
+
+	// A baggage value sent as a plain header (Boot's remote fields) is the decoded value:
+	// it may hold CR, LF, non-ASCII text or surrounding whitespace from a percent-encoded
+	// inbound baggage entry, which would fail the outgoing request or split its headers.
+	// Only an RFC 9110 field value is written; the W3C baggage header still carries the
+	// entry, percent-encoded
+	private static boolean isFieldValue(String value) {
+		int last = value.length() - 1;
+		if (last >= 0 && (isWhitespace(value.charAt(0)) || isWhitespace(value.charAt(last)))) {
+			return false;
+		}
+		for (int i = 0; i <= last; i++) {
+			char ch = value.charAt(i);
+			if ((ch < 0x20 && ch != '\t') || ch > 0x7e) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static boolean isWhitespace(char ch) {
+		return ch == ' ' || ch == '\t';
 	}
 
 	private static String bound(String key, String value) {
@@ -122,7 +148,8 @@ public final class W3cConformingPropagator implements TextMapPropagator {
 		}
 		try {
 			TextMapGetter<C> normalizing = new NormalizingGetter<>(getter, this.carrierHeaders.obtain());
-			return this.delegate.extract(context, carrier, this.inboundFilter.obtain().filter(carrier, normalizing));
+			TraceStateSeen<C> seen = new TraceStateSeen<>(this.inboundFilter.obtain().filter(carrier, normalizing));
+			return seen.keepWhole(context, this.delegate.extract(context, carrier, seen));
 		}
 		catch (RuntimeException ex) {
 			return context;
@@ -132,6 +159,55 @@ public final class W3cConformingPropagator implements TextMapPropagator {
 	@Override
 	public String toString() {
 		return "W3cConformingPropagator{" + this.delegate + "}";
+	}
+
+	/**
+	 * Remembers the {@code tracestate} the delegate was shown, so that the keys
+	 * OpenTelemetry's trace state drops under its older key rules can be put back.
+	 */
+	private static final class TraceStateSeen<C> implements TextMapGetter<C> {
+
+		private final TextMapGetter<C> getter;
+
+		private @Nullable String traceState;
+
+		TraceStateSeen(TextMapGetter<C> getter) {
+			this.getter = getter;
+		}
+
+		@Override
+		public Iterable<String> keys(C carrier) {
+			return this.getter.keys(carrier);
+		}
+
+		@Override
+		public @Nullable String get(@Nullable C carrier, String key) {
+			String value = this.getter.get(carrier, key);
+			if (value != null && TraceStateHeader.NAME.equalsIgnoreCase(key)) {
+				this.traceState = value;
+			}
+			return value;
+		}
+
+		@Override
+		public Iterator<String> getAll(@Nullable C carrier, String key) {
+			return this.getter.getAll(carrier, key);
+		}
+
+		Context keepWhole(Context before, Context extracted) {
+			Span span = Span.fromContextOrNull(extracted);
+			if (this.traceState == null || span == null || span == Span.fromContextOrNull(before)) {
+				return extracted;
+			}
+			SpanContext parent = span.getSpanContext();
+			W3cTraceState whole = W3cTraceState.parse(this.traceState);
+			if (!parent.isValid() || !parent.isRemote() || parent.getTraceState().size() == whole.size()) {
+				return extracted;
+			}
+			return extracted.with(Span.wrap(SpanContext.createFromRemoteParent(parent.getTraceId(), parent.getSpanId(),
+					parent.getTraceFlags(), whole)));
+		}
+
 	}
 
 	/**

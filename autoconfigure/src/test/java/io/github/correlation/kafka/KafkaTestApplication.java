@@ -38,6 +38,8 @@ class KafkaTestApplication {
 
 	static final Map<String, Integer> deliveries = new java.util.concurrent.ConcurrentHashMap<>();
 
+	static final Map<String, Integer> fuzzDeliveries = new java.util.concurrent.ConcurrentHashMap<>();
+
 	static final List<ConsumerRecord<?, ?>> batchDeadLetters = new CopyOnWriteArrayList<>();
 
 	@Bean
@@ -140,6 +142,13 @@ class KafkaTestApplication {
 		void onMalformed(ConsumerRecord<String, String> record) {
 			deliveries.merge(record.value(), 1, Integer::sum);
 			logger.info("malformed {}", record.value());
+		}
+
+		@KafkaListener(topics = "fuzz", groupId = "fuzz", concurrency = "4")
+		void onFuzz(ConsumerRecord<String, String> record) {
+			fuzzDeliveries.merge(record.value(), 1, Integer::sum);
+			logger.info("fuzz {}", record.value());
+			call("/fuzz/" + record.value());
 		}
 
 		private void call(String path) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.github.correlation.test.CorrelationTestApplication;
 import io.github.correlation.test.JsonLogLines;
@@ -14,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.boot.logging.LoggingSystemProperty;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -32,12 +32,12 @@ class StructuredLoggingIntegrationTests {
 
 	@AfterEach
 	void clearLoggingSystemProperties() {
-		// Boot keeps the logging settings of a context in system properties and never
-		// overwrites them
-		for (LoggingSystemProperty property : LoggingSystemProperty.values()) {
-			System.clearProperty(property.getEnvironmentVariableName());
-		}
+		TestApplication.clearLoggingSystemProperties();
 	}
+
+	// Boot's ECS layout nests these; anything else at the top level is not an ECS field
+	private static final Set<String> ECS_ROOTS = Set.of("@timestamp", "message", "log", "process", "service", "ecs",
+			"error", "event", "host", "tags");
 
 	@Test
 	void logstashWritesTheOpenTelemetryKeysAtTheTopLevel(CapturedOutput output) {
@@ -53,13 +53,20 @@ class StructuredLoggingIntegrationTests {
 
 	@Test
 	void ecsWritesTheEcsFieldsAtTheTopLevel(CapturedOutput output) {
-		Map<String, Object> line = requestLine(output, "ecs", List.of(), Map.of());
+		Map<String, Object> line = requestLine(output, "ecs",
+				List.of("management.tracing.baggage.remote-fields=tenant_id"), Map.of("baggage", "tenant_id=acme"));
 		assertThat(line).containsEntry("trace.id", TRACE_ID)
 			.containsEntry("http.request.id", "req-1")
+			.containsEntry("labels.trace_flags", "01")
+			.containsEntry("labels.tenant_id", "acme")
 			.containsKey("span.id")
 			.containsKey("ecs")
-			.doesNotContainKeys("trace_id", "span_id", "request_id", "traceId");
-		assertThat(outsideLine(output)).doesNotContainKeys("trace.id", "span.id", "trace_flags", "http.request.id");
+			.doesNotContainKeys("trace_id", "span_id", "trace_flags", "request_id", "tenant_id", "traceId");
+		assertThat(line.keySet()).as("ECS fields only")
+			.allMatch((key) -> ECS_ROOTS.contains(key) || key.startsWith("labels.") || key.startsWith("trace.")
+					|| key.startsWith("span.") || key.startsWith("http."));
+		assertThat(outsideLine(output)).doesNotContainKeys("trace.id", "span.id", "labels.trace_flags", "trace_flags",
+				"http.request.id");
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package io.github.correlation.test;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -15,10 +16,13 @@ import org.springframework.boot.webmvc.error.DefaultErrorAttributes;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.client.RestClient;
@@ -80,6 +84,26 @@ public class CorrelationTestApplication {
 				bodies.append(this.restClient.get().uri(target).retrieve().body(String.class));
 			}
 			return bodies.toString();
+		}
+
+		/**
+		 * The test service of the W3C Trace Context suite: for each action, a POST of its
+		 * arguments to its URL.
+		 * @param actions the harness's actions
+		 * @return nothing the harness reads
+		 */
+		@PostMapping("/test")
+		List<Object> test(@RequestBody List<Map<String, Object>> actions) {
+			for (Map<String, Object> action : actions) {
+				Object arguments = action.get("arguments");
+				this.restClient.post()
+					.uri(URI.create((String) action.get("url")))
+					.contentType(MediaType.APPLICATION_JSON)
+					.body((arguments != null) ? arguments : List.of())
+					.retrieve()
+					.toBodilessEntity();
+			}
+			return List.of();
 		}
 
 		@GetMapping("/async")

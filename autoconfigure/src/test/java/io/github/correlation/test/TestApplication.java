@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.logging.LoggingSystemProperty;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -21,6 +22,17 @@ public final class TestApplication {
 		List<String> all = new ArrayList<>(List.of("server.port=0", "server.address=127.0.0.1"));
 		all.addAll(List.of(properties));
 		return new SpringApplicationBuilder(sources).properties(all.toArray(String[]::new)).run();
+	}
+
+	/**
+	 * Forget the logging settings of the applications run so far: Boot keeps them in
+	 * system properties and never overwrites them, so a later application would log the
+	 * same way.
+	 */
+	public static void clearLoggingSystemProperties() {
+		for (LoggingSystemProperty property : LoggingSystemProperty.values()) {
+			System.clearProperty(property.getEnvironmentVariableName());
+		}
 	}
 
 	public static int port(ApplicationContext context) {

@@ -18,6 +18,7 @@ import io.opentelemetry.context.propagation.TextMapPropagator;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 class W3cConformingPropagatorTests {
 
@@ -44,10 +45,39 @@ class W3cConformingPropagatorTests {
 	}
 
 	@Test
-	void dropsTracestateWithDuplicateKeysButKeepsTheTrace() {
+	void keepsTheLeftMostMemberOfARepeatedTracestateKey() {
 		SpanContext extracted = extract(MultiMapCarrier.of("traceparent", TRACEPARENT, "tracestate", "a=1,a=2"));
 		assertThat(extracted.getTraceId()).isEqualTo(TRACE_ID);
-		assertThat(extracted.getTraceState().isEmpty()).isTrue();
+		assertThat(extracted.getTraceState().asMap()).containsExactly(entry("a", "1"));
+	}
+
+	@Test
+	void keepsAndForwardsKeysThatOpenTelemetryAloneDrops() {
+		String list = "foo@=1,foo@@bar=2,foo@bar@baz=3,t@" + "v".repeat(15) + "=4," + "t".repeat(242) + "@v=5,bar=6";
+		MultiMapCarrier carrier = MultiMapCarrier.of("traceparent", TRACEPARENT, "tracestate", list);
+		SpanContext alone = Span
+			.fromContext(this.opentelemetry.extract(Context.root(), carrier, MultiMapCarrier.GETTER))
+			.getSpanContext();
+		assertThat(alone.getTraceState().isEmpty()).as("OpenTelemetry alone drops the whole list").isTrue();
+		SpanContext extracted = extract(carrier);
+		assertThat(extracted.getTraceState().size()).isEqualTo(6);
+		assertThat(extracted.isRemote()).isTrue();
+		MultiMapCarrier forwarded = new MultiMapCarrier();
+		this.propagator.inject(Context.root().with(Span.wrap(extracted)), forwarded, MultiMapCarrier.SETTER);
+		assertThat(forwarded.get("tracestate")).isEqualTo(list);
+	}
+
+	@Test
+	void modifiedTracestateKeysMoveToTheLeft() {
+		SpanContext extracted = extract(
+				MultiMapCarrier.of("traceparent", TRACEPARENT, "tracestate", "foo@@bar=1,ours=old,bar=2"));
+		TraceState modified = extracted.getTraceState()
+			.toBuilder()
+			.put("ours", "new")
+			.put("Invalid Key", "x")
+			.remove("bar")
+			.build();
+		assertThat(modified.asMap()).containsExactly(entry("ours", "new"), entry("foo@@bar", "1"));
 	}
 
 	@Test
@@ -101,6 +131,38 @@ class W3cConformingPropagatorTests {
 		assertThat(alone.size()).as("OpenTelemetry alone drops the whole oversized header").isZero();
 		assertThat(conforming.size()).isEqualTo(64);
 		assertThat(conforming.getEntryValue("key0")).isEqualTo("v".repeat(100));
+	}
+
+	@Test
+	void writesOnlyValidFieldValues() {
+		TextMapPropagator plainHeaders = new TextMapPropagator() {
+
+			@Override
+			public java.util.Collection<String> fields() {
+				return List.of("user_id", "tenant", "padded", "plain");
+			}
+
+			@Override
+			public <C> void inject(Context context, C carrier,
+					io.opentelemetry.context.propagation.TextMapSetter<C> setter) {
+				setter.set(carrier, "user_id", "admin\r\nX-Injected: yes");
+				setter.set(carrier, "tenant", "Jos\u00e9");
+				setter.set(carrier, "padded", "\tx ");
+				setter.set(carrier, "plain", "a b\tc");
+			}
+
+			@Override
+			public <C> Context extract(Context context, C carrier, TextMapGetter<C> getter) {
+				return context;
+			}
+
+		};
+		MultiMapCarrier carrier = new MultiMapCarrier();
+		new W3cConformingPropagator(plainHeaders).inject(Context.root(), carrier, MultiMapCarrier.SETTER);
+		assertThat(carrier.get("user_id")).isNull();
+		assertThat(carrier.get("tenant")).isNull();
+		assertThat(carrier.get("padded")).isNull();
+		assertThat(carrier.get("plain")).isEqualTo("a b\tc");
 	}
 
 	@Test

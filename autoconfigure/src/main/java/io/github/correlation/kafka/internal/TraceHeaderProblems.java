@@ -123,6 +123,9 @@ public final class TraceHeaderProblems {
 		else if (!BaggageHeader.isWithinLimits(baggage.iterator())) {
 			problems.add(BaggageHeader.NAME + ":oversized");
 		}
+		else if (!BaggageHeader.isValid(baggage.iterator())) {
+			problems.add(BaggageHeader.NAME + ":invalid");
+		}
 		if (this.requestIds != null) {
 			for (String name : this.requestIds.fields()) {
 				List<String> requestIds = values(headers, name);

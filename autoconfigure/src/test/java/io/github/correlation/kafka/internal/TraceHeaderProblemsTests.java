@@ -35,8 +35,10 @@ class TraceHeaderProblemsTests {
 		assertThat(this.problems.count(record("traceparent", VALID, "traceparent", VALID)))
 			.containsExactly("traceparent:duplicate");
 		assertThat(this.problems.count(record("traceparent", "garbage"))).containsExactly("traceparent:invalid");
-		assertThat(this.problems.count(record("traceparent", VALID, "tracestate", "a=1,a=2")))
+		assertThat(this.problems.count(record("traceparent", VALID, "tracestate", "A=1")))
 			.containsExactly("tracestate:invalid");
+		assertThat(this.problems.count(record("traceparent", VALID, "baggage", "user id=1")))
+			.containsExactly("baggage:invalid");
 		assertThat(this.problems.count(record("X-Request-Id", "bad id"))).containsExactly("X-Request-Id:invalid");
 		assertThat(this.meters.get(TraceHeaderProblems.METER)
 			.tag("topic", "orders")

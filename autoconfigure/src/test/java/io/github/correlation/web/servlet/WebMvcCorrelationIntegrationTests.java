@@ -152,7 +152,7 @@ class WebMvcCorrelationIntegrationTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "a=1,a=2", "BAD KEY=1", "k=\u00e9", "=", ",,,,", "k=v=w" })
+	@ValueSource(strings = { "@a=1", "BAD KEY=1", "k=\u00e9", "=", ",,,,", "k=v=w" })
 	void servesAMalformedTracestateOnTheSameTraceWithoutIt(String tracestate) {
 		RawHttpClient.Response response = get("/call?url=" + downstream.url("/state"), "traceparent", TRACEPARENT,
 				"tracestate", tracestate);
