@@ -200,12 +200,22 @@ public final class W3cConformingPropagator implements TextMapPropagator {
 				return extracted;
 			}
 			SpanContext parent = span.getSpanContext();
-			W3cTraceState whole = W3cTraceState.parse(this.traceState);
-			if (!parent.isValid() || !parent.isRemote() || parent.getTraceState().size() == whole.size()) {
+			if (!parent.isValid() || !parent.isRemote() || parent.getTraceState().size() == members(this.traceState)) {
 				return extracted;
 			}
 			return extracted.with(Span.wrap(SpanContext.createFromRemoteParent(parent.getTraceId(), parent.getSpanId(),
-					parent.getTraceFlags(), whole)));
+					parent.getTraceFlags(), W3cTraceState.parse(this.traceState))));
+		}
+
+		// The list is normalized: no empty members, so one more member than commas
+		private static int members(String list) {
+			int members = 1;
+			for (int i = 0; i < list.length(); i++) {
+				if (list.charAt(i) == ',') {
+					members++;
+				}
+			}
+			return members;
 		}
 
 	}
