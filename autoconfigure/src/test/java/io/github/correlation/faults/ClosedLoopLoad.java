@@ -138,6 +138,10 @@ final class ClosedLoopLoad implements AutoCloseable {
 			return this.latencies.getValueAtPercentile(99) / 1000.0;
 		}
 
+		double maxMillis() {
+			return this.latencies.getMaxValue() / 1000.0;
+		}
+
 		long measured() {
 			return this.latencies.getTotalCount();
 		}

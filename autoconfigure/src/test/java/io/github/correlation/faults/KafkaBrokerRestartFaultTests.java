@@ -34,7 +34,9 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,13 +65,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * trace of its own, and consumes with a record listener: every record produced is
  * consumed, in its producer's trace, and none is handed to the listener in another trace.
  * <p>
- * {@code -Dcorrelation.faults.duration=60s} (the default; at least 30 s) is the length of
- * the run: a third streaming, a third with the broker down while the producer keeps
- * sending, a third streaming after the restart, then the remaining records are drained.
- * With a single broker, {@code KafkaTemplate.send} blocks in the producer's metadata wait
- * for most of the outage ({@code max.block.ms} is set as long as
- * {@code delivery.timeout.ms} so that it does not fail).
+ * {@code -Dcorrelation.faults.duration} (10 s by default, 60 s with the build's
+ * {@code full-length} profile; at least {@code 15s}) is the length of the run: a third
+ * streaming, a third with the broker down while the producer keeps sending, a third
+ * streaming after the restart, then the remaining records are drained. With a single
+ * broker, {@code KafkaTemplate.send} blocks in the producer's metadata wait for most of
+ * the outage ({@code max.block.ms} is set as long as {@code delivery.timeout.ms} so that
+ * it does not fail).
  */
+@Tag("fault")
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class KafkaBrokerRestartFaultTests {
 
 	private static final Logger logger = LoggerFactory.getLogger(KafkaBrokerRestartFaultTests.class);
@@ -78,7 +83,7 @@ class KafkaBrokerRestartFaultTests {
 
 	static final String LISTENER = "broker-restart";
 
-	private static final Duration MINIMUM = Duration.ofSeconds(30);
+	private static final Duration MINIMUM = Duration.ofSeconds(15);
 
 	private static final Duration SEND_INTERVAL = Duration.ofMillis(10);
 
@@ -222,7 +227,7 @@ class KafkaBrokerRestartFaultTests {
 	}
 
 	private static Duration duration() {
-		String value = System.getProperty("correlation.faults.duration", "60s");
+		String value = System.getProperty("correlation.faults.duration", "10s");
 		return max(MINIMUM, DurationStyle.detectAndParse(value));
 	}
 

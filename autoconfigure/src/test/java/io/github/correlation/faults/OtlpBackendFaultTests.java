@@ -16,7 +16,9 @@ import io.github.correlation.faults.OtlpBackends.Receiver;
 import io.github.correlation.test.CorrelationTestApplication;
 import io.github.correlation.test.TestApplication;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import org.springframework.boot.convert.DurationStyle;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -28,28 +30,31 @@ import static org.awaitility.Awaitility.await;
  * Contract 6: the tracing backend being down never slows or fails the application. Each
  * scenario runs two applications in this JVM at the same time, one exporting to a healthy
  * OTLP/HTTP receiver and one to a faulty backend, under the same closed-loop load (every
- * worker alternates between them), so that the faulty one's latency is compared with a
- * healthy run on the same machine at the same moments. Boot's defaults for the batch span
- * processor (queue of 2048, batches of 512 every 5 s, 30 s timeout) and the OTLP exporter
- * (10 s timeout, retries) are kept.
+ * worker alternates between them), so that the printed figures (the p99 ratio among them,
+ * for {@code ./benchmarks/run faults}) set the faulty one beside a healthy run on the
+ * same machine at the same moments. Boot's defaults for the batch span processor (queue
+ * of 2048, batches of 512 every 5 s, 30 s timeout) and the OTLP exporter (10 s timeout,
+ * retries) are kept.
  * <p>
- * Each scenario asserts no failed request, a faulty p99 within 10% of the healthy one, a
- * flat heap after GC, and spans lost and counted (in
+ * Each scenario asserts behaviour, never a timing ratio (those belong in
+ * {@code ./benchmarks/run}): no failed request, every measured request answered within
+ * {@value #MAX_LATENCY_SECONDS} s (a request that waited for the exporter would take its
+ * 10 s timeout), a flat heap after GC, and spans lost and counted (in
  * {@code correlation.export.spans.dropped} and {@code correlation.export.spans.failed})
- * rather than waited for, and prints its figures on one line. After an outage, export
+ * rather than waited for; it prints its figures on one line. After an outage, export
  * resumes without a restart: spans reach the receiver that comes back on the same port.
- * The heap is sampled after {@code System.gc()}, whose pause would land in the tail of
- * whichever application it happens to catch: requests in flight while it runs are left
- * out of both latency distributions (and counted in the figures). Run with a healthy
- * backend on both sides, this set-up measures a p99 ratio within 2% of 1.
- * {@code -Dcorrelation.faults.duration=60s} (the default) is the measured length of each
- * scenario, after a warm-up.
+ * The heap is sampled after {@code System.gc()}: requests in flight while it runs are
+ * left out of the latencies (and counted in the figures).
+ * {@code -Dcorrelation.faults.duration} (10 s by default, 60 s with the build's
+ * {@code full-length} profile) is the measured length of each scenario, after a warm-up.
  */
+@Tag("fault")
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class OtlpBackendFaultTests {
 
 	private static final int WORKERS = 8;
 
-	private static final double MAX_P99_RATIO = 1.10;
+	private static final int MAX_LATENCY_SECONDS = 2;
 
 	private static final long MAX_HEAP_GROWTH = 16 * 1024 * 1024;
 
@@ -208,7 +213,7 @@ class OtlpBackendFaultTests {
 	}
 
 	static Duration duration() {
-		return DurationStyle.detectAndParse(System.getProperty("correlation.faults.duration", "60s"));
+		return DurationStyle.detectAndParse(System.getProperty("correlation.faults.duration", "10s"));
 	}
 
 	private static Duration warmUp(Duration duration) {
@@ -274,7 +279,7 @@ class OtlpBackendFaultTests {
 			return String.format(Locale.ROOT,
 					"OTLP backend %s: %d s measured, requests %d | %d (healthy | faulty), failed %d | %d, "
 							+ "measured %d | %d (%d | %d in flight during GC sampling left out), "
-							+ "p50 %.2f | %.2f ms, p99 %.2f | %.2f ms, p99 faulty/healthy %.3f, "
+							+ "p50 %.2f | %.2f ms, p99 %.2f | %.2f ms, p99 faulty/healthy %.3f, max %.2f | %.2f ms, "
 							+ "heap after GC %.1f -> %.1f MiB (%+.1f MiB, %d samples), "
 							+ "faulty app correlation.export.spans.dropped=%d failed=%d exported=%d queue.size=%d, "
 							+ "healthy app dropped=%d failed=%d exported=%d%s",
@@ -282,18 +287,19 @@ class OtlpBackendFaultTests {
 					this.healthyLoad.failed(), this.faultyLoad.failed(), this.healthyLoad.measured(),
 					this.faultyLoad.measured(), this.healthyLoad.excluded(), this.faultyLoad.excluded(),
 					this.healthyLoad.p50Millis(), this.faultyLoad.p50Millis(), this.healthyLoad.p99Millis(),
-					this.faultyLoad.p99Millis(), p99Ratio(), mebibytes(this.heap.get(0)),
-					mebibytes(this.heap.get(this.heap.size() - 1)), mebibytes(heapGrowth()), this.heap.size(),
-					this.faulty.dropped(), this.faulty.failed(), this.faulty.exported(), this.faulty.queued(),
-					this.healthy.dropped(), this.healthy.failed(), this.healthy.exported(), extra);
+					this.faultyLoad.p99Millis(), p99Ratio(), this.healthyLoad.maxMillis(), this.faultyLoad.maxMillis(),
+					mebibytes(this.heap.get(0)), mebibytes(this.heap.get(this.heap.size() - 1)),
+					mebibytes(heapGrowth()), this.heap.size(), this.faulty.dropped(), this.faulty.failed(),
+					this.faulty.exported(), this.faulty.queued(), this.healthy.dropped(), this.healthy.failed(),
+					this.healthy.exported(), extra);
 		}
 
 		void assertNotSlowedNorFailed() {
 			assertThat(this.healthyLoad.failed()).as("failed requests to the healthy application").isZero();
 			assertThat(this.faultyLoad.failed()).as("failed requests to the faulty application").isZero();
 			assertThat(this.faultyLoad.measured()).as("measured requests").isPositive();
-			assertThat(p99Ratio()).as("p99 of the faulty application over the healthy one's")
-				.isLessThanOrEqualTo(MAX_P99_RATIO);
+			assertThat(this.faultyLoad.maxMillis()).as("slowest measured request to the faulty application, ms")
+				.isLessThan(MAX_LATENCY_SECONDS * 1000.0);
 			assertThat(heapGrowth()).as("heap growth after GC, bytes").isLessThan(MAX_HEAP_GROWTH);
 		}
 

@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.correlation.test.CorrelationTestApplication;
@@ -21,7 +22,9 @@ import io.github.correlation.test.RecordingHttpServer;
 import io.github.correlation.test.RecordingHttpServer.RecordedRequest;
 import io.github.correlation.test.TestApplication;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -36,6 +39,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * response header well-formed and free of rejected input, every JSON log line one line of
  * valid JSON.
  */
+@Tag("fuzz")
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class HostileHttpHeadersFuzzTests {
 
 	private static final String[] FAMILIES = { "traceparent", "tracestate", "baggage", "request id" };

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import io.github.correlation.fuzz.HostileValues;
@@ -27,7 +28,9 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -42,6 +45,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * exactly once, with no exception and no retry; every header sent downstream must be
  * well-formed and free of rejected input; every JSON log line one line of valid JSON.
  */
+@Tag("fuzz")
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class HostileKafkaHeadersFuzzTests {
 
 	@AfterEach

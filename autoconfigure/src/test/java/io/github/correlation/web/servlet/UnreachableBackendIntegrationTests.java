@@ -12,6 +12,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import io.github.correlation.test.CorrelationTestApplication;
 import io.github.correlation.test.RawHttpClient;
 import io.github.correlation.test.TestApplication;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.context.ConfigurableApplicationContext;
@@ -23,8 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the application: export happens off the request path, bounded and lossy. The bound is
  * behavioural, not a timing: had any request waited for the exporter, it would have taken
  * the exporter's timeout ({@value #EXPORT_TIMEOUT_SECONDS} s); none may take a fifth of
- * it. The total time is printed as a ratio to a run without a backend.
+ * it. The figures are printed; how much a backend costs is for {@code ./benchmarks/run}.
  */
+@Tag("fault")
 class UnreachableBackendIntegrationTests {
 
 	private static final int REQUESTS = 300;
@@ -34,7 +36,6 @@ class UnreachableBackendIntegrationTests {
 	@Test
 	void requestsSucceedWhileTheBackendHangs() throws Exception {
 		try (HangingServer backend = new HangingServer()) {
-			Run baseline = run(List.of());
 			Run hanging = run(
 					List.of("management.opentelemetry.tracing.export.otlp.timeout=" + EXPORT_TIMEOUT_SECONDS + "s",
 							"management.opentelemetry.tracing.export.otlp.endpoint=http://127.0.0.1:" + backend.port()
@@ -44,8 +45,8 @@ class UnreachableBackendIntegrationTests {
 			assertThat(backend.connections()).as("the exporter tried the backend").isNotEmpty();
 			assertThat(Duration.ofNanos(hanging.slowest())).as("the slowest request with a hanging backend")
 				.isLessThan(Duration.ofSeconds(EXPORT_TIMEOUT_SECONDS).dividedBy(5));
-			System.out.printf("%d requests with a hanging tracing backend took %.2fx the time without one%n", REQUESTS,
-					(double) hanging.total() / baseline.total());
+			System.out.printf("%d requests with a hanging tracing backend: %d ms in all, the slowest %d ms%n", REQUESTS,
+					Duration.ofNanos(hanging.total()).toMillis(), Duration.ofNanos(hanging.slowest()).toMillis());
 		}
 	}
 
