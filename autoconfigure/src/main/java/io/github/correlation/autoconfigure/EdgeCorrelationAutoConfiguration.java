@@ -36,6 +36,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.micrometer.tracing.autoconfigure.TracingProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.util.ClassUtils;
 import org.springframework.util.function.SingletonSupplier;
 
 /**
@@ -51,6 +52,11 @@ import org.springframework.util.function.SingletonSupplier;
 @ConditionalOnBooleanProperty("correlation.edge.enabled")
 @EnableConfigurationProperties({ CorrelationProperties.class, TracingProperties.class })
 public final class EdgeCorrelationAutoConfiguration {
+
+	// Without the servlet API (a Kafka-only service) the servlet type is never touched:
+	// the first record would fail to load it and stop its listener container.
+	private static final boolean servletPresent = ClassUtils.isPresent("jakarta.servlet.http.HttpServletRequest",
+			EdgeCorrelationAutoConfiguration.class.getClassLoader());
 
 	@Bean
 	EdgeCounts edgeCounts(ObjectProvider<MeterRegistry> meterRegistry) {
@@ -97,7 +103,7 @@ public final class EdgeCorrelationAutoConfiguration {
 	}
 
 	private static String boundary(Object carrier) {
-		return (carrier instanceof HttpServletRequest) ? "http.server" : "kafka.consumer";
+		return (servletPresent && carrier instanceof HttpServletRequest) ? "http.server" : "kafka.consumer";
 	}
 
 	@Configuration(proxyBeanMethods = false)

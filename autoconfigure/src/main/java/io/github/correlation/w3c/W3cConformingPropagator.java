@@ -16,6 +16,8 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.opentelemetry.context.propagation.TextMapSetter;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.function.SingletonSupplier;
@@ -36,6 +38,8 @@ import org.springframework.util.function.SingletonSupplier;
  */
 public final class W3cConformingPropagator implements TextMapPropagator {
 
+	private static final Log logger = LogFactory.getLog(W3cConformingPropagator.class);
+
 	private final TextMapPropagator delegate;
 
 	private final SingletonSupplier<List<CarrierHeaders>> carrierHeaders;
@@ -43,6 +47,8 @@ public final class W3cConformingPropagator implements TextMapPropagator {
 	private final SingletonSupplier<InboundFilter> inboundFilter;
 
 	private final SingletonSupplier<OutboundFilter> outboundFilter;
+
+	private volatile boolean linkageFailureLogged;
 
 	/**
 	 * Create a new instance.
@@ -152,6 +158,16 @@ public final class W3cConformingPropagator implements TextMapPropagator {
 			return seen.keepWhole(context, this.delegate.extract(context, carrier, seen));
 		}
 		catch (RuntimeException ex) {
+			return context;
+		}
+		catch (LinkageError ex) {
+			// A class missing from the class path must not stop a listener container
+			// or fail a request: the carrier starts a new trace; the first failure says
+			// why.
+			if (!this.linkageFailureLogged) {
+				this.linkageFailureLogged = true;
+				logger.warn("Trace context extraction failed: incoming trace context is ignored", ex);
+			}
 			return context;
 		}
 	}

@@ -15,6 +15,7 @@ import org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTraci
 import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration;
 import org.springframework.boot.opentelemetry.autoconfigure.OpenTelemetrySdkAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,6 +59,21 @@ class EdgeCorrelationAutoConfigurationTests {
 		this.contextRunner.withClassLoader(new FilteredClassLoader("org.apache.kafka"))
 			.run((context) -> assertThat(context).hasSingleBean(ClientAddressTrust.class)
 				.doesNotHaveBean(TopicTrust.class));
+	}
+
+	@Test
+	void decidesOnRecordsAloneWithoutTheServletApi() {
+		new ApplicationContextRunner()
+			.withConfiguration(
+					AutoConfigurations.of(ObservationAutoConfiguration.class, OpenTelemetrySdkAutoConfiguration.class,
+							MicrometerTracingAutoConfiguration.class, OpenTelemetryTracingAutoConfiguration.class,
+							CorrelationAutoConfiguration.class, EdgeCorrelationAutoConfiguration.class))
+			.withClassLoader(new FilteredClassLoader("jakarta.servlet"))
+			.withPropertyValues("correlation.edge.enabled=true")
+			.run((context) -> assertThat(context).hasNotFailed()
+				.hasSingleBean(EdgeDecisions.class)
+				.hasSingleBean(TopicTrust.class)
+				.doesNotHaveBean(ClientAddressTrust.class));
 	}
 
 	@Test
