@@ -7,8 +7,8 @@ import java.util.Map;
 import io.github.correlation.audit.ReportSection;
 import io.github.correlation.edge.EdgeCounts;
 import io.github.correlation.edge.EdgeDecisions;
-import io.github.correlation.edge.EdgeLinks;
 import io.github.correlation.edge.EdgePolicy;
+import io.github.correlation.edge.EdgeSpanProcessor;
 import io.github.correlation.edge.ExternalPropagation;
 import io.github.correlation.edge.InboundTrust;
 import io.github.correlation.edge.TrustedNetworks;
@@ -42,7 +42,8 @@ import org.springframework.util.function.SingletonSupplier;
 /**
  * Auto-configuration of the edge trust policy ({@code correlation.edge.enabled=true}):
  * untrusted senders get a new trace, only allowed baggage and, if asked, a new request
- * id.
+ * id. The parts are applied by the propagation chain that
+ * {@link CorrelationAutoConfiguration} composes.
  *
  * @author Correlation contributors
  * @since 0.1.0
@@ -92,8 +93,8 @@ public final class EdgeCorrelationAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	EdgeLinks edgeLinks() {
-		return new EdgeLinks();
+	EdgeSpanProcessor edgeSpanProcessor() {
+		return new EdgeSpanProcessor();
 	}
 
 	private static boolean isSampled(Sampler sampler, String traceId) {

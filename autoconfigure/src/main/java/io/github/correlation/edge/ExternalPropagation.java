@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 
-import io.github.correlation.OutboundFilter;
 import io.opentelemetry.context.propagation.TextMapSetter;
 import org.jspecify.annotations.Nullable;
 
@@ -19,7 +18,7 @@ import org.springframework.util.PatternMatchUtils;
  * @author Correlation contributors
  * @since 0.1.0
  */
-public final class ExternalPropagation implements OutboundFilter {
+public final class ExternalPropagation {
 
 	private final String[] internalHosts;
 
@@ -40,7 +39,14 @@ public final class ExternalPropagation implements OutboundFilter {
 		this.hosts = hosts;
 	}
 
-	@Override
+	/**
+	 * The setter a propagator writes an outbound carrier with.
+	 * @param <C> the carrier type
+	 * @param carrier the outbound request or record
+	 * @param setter the setter that writes it
+	 * @return the setter itself, or one that drops what may not leave for the carrier's
+	 * host
+	 */
 	public <C> TextMapSetter<C> filter(@Nullable C carrier, TextMapSetter<C> setter) {
 		if (carrier == null || this.mode == Mode.ALL || this.internalHosts.length == 0) {
 			return setter;

@@ -8,8 +8,6 @@ import java.util.Locale;
 import java.util.function.Supplier;
 
 import io.github.correlation.CarrierHeaders;
-import io.github.correlation.InboundFilter;
-import io.github.correlation.OutboundFilter;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.context.Context;
@@ -44,10 +42,6 @@ public final class W3cConformingPropagator implements TextMapPropagator {
 
 	private final SingletonSupplier<List<CarrierHeaders>> carrierHeaders;
 
-	private final SingletonSupplier<InboundFilter> inboundFilter;
-
-	private final SingletonSupplier<OutboundFilter> outboundFilter;
-
 	private volatile boolean linkageFailureLogged;
 
 	/**
@@ -65,27 +59,8 @@ public final class W3cConformingPropagator implements TextMapPropagator {
 	 * value of a header; called once, on first extraction, when every reader exists
 	 */
 	public W3cConformingPropagator(TextMapPropagator delegate, Supplier<List<CarrierHeaders>> carrierHeaders) {
-		this(delegate, carrierHeaders, () -> InboundFilter.NONE, () -> OutboundFilter.NONE);
-	}
-
-	/**
-	 * Create a new instance.
-	 * @param delegate the propagator to decorate
-	 * @param carrierHeaders supplies the readers for carriers whose getters see only one
-	 * value of a header; called once, on first extraction, when every reader exists
-	 * @param inboundFilter supplies what decides what of each inbound carrier may be
-	 * read, after the W3C rules ({@link InboundFilter#NONE} to read everything); called
-	 * once, on first extraction
-	 * @param outboundFilter supplies what decides what may be written into each outbound
-	 * carrier ({@link OutboundFilter#NONE} to write everything); called once, on first
-	 * injection
-	 */
-	public W3cConformingPropagator(TextMapPropagator delegate, Supplier<List<CarrierHeaders>> carrierHeaders,
-			Supplier<InboundFilter> inboundFilter, Supplier<OutboundFilter> outboundFilter) {
 		this.delegate = delegate;
 		this.carrierHeaders = SingletonSupplier.of(() -> List.copyOf(carrierHeaders.get()));
-		this.inboundFilter = SingletonSupplier.of(inboundFilter);
-		this.outboundFilter = SingletonSupplier.of(outboundFilter);
 	}
 
 	/**
@@ -106,10 +81,9 @@ public final class W3cConformingPropagator implements TextMapPropagator {
 		if (context == null || setter == null) {
 			return;
 		}
-		TextMapSetter<C> allowed = this.outboundFilter.obtain().filter(carrier, setter);
 		this.delegate.inject(context, carrier, (target, key, value) -> {
 			if (value != null && isFieldValue(value)) {
-				allowed.set(target, key, bound(key, value));
+				setter.set(target, key, bound(key, value));
 			}
 		});
 	}
@@ -154,7 +128,7 @@ public final class W3cConformingPropagator implements TextMapPropagator {
 		}
 		try {
 			TextMapGetter<C> normalizing = new NormalizingGetter<>(getter, this.carrierHeaders.obtain());
-			TraceStateSeen<C> seen = new TraceStateSeen<>(this.inboundFilter.obtain().filter(carrier, normalizing));
+			TraceStateSeen<C> seen = new TraceStateSeen<>(normalizing);
 			return seen.keepWhole(context, this.delegate.extract(context, carrier, seen));
 		}
 		catch (RuntimeException ex) {

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.github.correlation.OutboundFilter;
 import io.github.correlation.w3c.W3cConformingPropagator;
 import io.opentelemetry.api.baggage.Baggage;
 import io.opentelemetry.api.baggage.propagation.W3CBaggagePropagator;
@@ -43,6 +42,24 @@ class EdgePolicyTests {
 		assertThat(baggage.getEntryValue("role")).isNull();
 		assertThat(this.dropped).hasValue(2);
 		assertThat(this.decisions).containsKey("restart-with-link");
+	}
+
+	@Test
+	void theExtractedContextCarriesTheDecisionAndWhatTheSenderBrought() {
+		Context context = extract(UntrustedTrace.RESTART_WITH_LINK, false);
+		assertThat(Span.fromContext(context)).isInstanceOfSatisfying(UntrustedSender.class, (sender) -> {
+			assertThat(sender.decision()).isEqualTo(UntrustedTrace.RESTART_WITH_LINK);
+			assertThat(sender.senderContext()).isNotNull();
+			assertThat(sender.senderContext().getTraceId()).isEqualTo(TRACE_ID);
+			assertThat(sender.senderContext().getSpanId()).isEqualTo("00f067aa0ba902b7");
+		});
+	}
+
+	@Test
+	void aTrustedSendersContextIsTheDelegatesOwn() {
+		Context context = propagator(UntrustedTrace.RESTART, false, InboundTrust.Trust.TRUSTED).extract(Context.root(),
+				headers(), GETTER);
+		assertThat(Span.fromContext(context)).isNotInstanceOf(UntrustedSender.class);
 	}
 
 	@Test
@@ -86,8 +103,13 @@ class EdgePolicyTests {
 		EdgePolicy policy = new EdgePolicy(decision, List.of("tenant_id"), List.of("user_id"), List.of("X-Request-Id"),
 				(traceId) -> sampledLocally, this.dropped::addAndGet);
 		EdgeDecisions decisions = new EdgeDecisions(() -> List.of((carrier) -> trust), policy, this.decisions::put);
-		return new W3cConformingPropagator(TextMapPropagator.composite(W3CTraceContextPropagator.getInstance(),
-				W3CBaggagePropagator.getInstance()), List::of, () -> decisions, () -> OutboundFilter.NONE);
+		return new W3cConformingPropagator(
+				new EdgePropagator(
+						TextMapPropagator.composite(W3CTraceContextPropagator.getInstance(),
+								W3CBaggagePropagator.getInstance()),
+						() -> decisions,
+						() -> new ExternalPropagation(List.of(), ExternalPropagation.Mode.ALL, (carrier) -> null)),
+				List::of);
 	}
 
 	private static Map<String, String> headers() {

@@ -1,6 +1,7 @@
 package io.github.correlation.w3c;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 
@@ -15,6 +16,7 @@ import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import io.opentelemetry.context.propagation.TextMapPropagator;
+import io.opentelemetry.context.propagation.TextMapSetter;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,6 +38,30 @@ class W3cConformingPropagatorTests {
 		SpanContext extracted = extract(
 				MultiMapCarrier.of("traceparent", TRACEPARENT, "tracestate", "a=1", "tracestate", "b=2"));
 		assertThat(extracted.getTraceState().asMap()).containsEntry("a", "1").containsEntry("b", "2");
+	}
+
+	@Test
+	void startsANewTraceWhenAClassIsMissingInsteadOfThrowingIntoTheListener() {
+		TextMapPropagator missingClass = new TextMapPropagator() {
+
+			@Override
+			public Collection<String> fields() {
+				return List.of("traceparent");
+			}
+
+			@Override
+			public <C> void inject(Context context, C carrier, TextMapSetter<C> setter) {
+			}
+
+			@Override
+			public <C> Context extract(Context context, C carrier, TextMapGetter<C> getter) {
+				throw new NoClassDefFoundError("jakarta/servlet/http/HttpServletRequest");
+			}
+
+		};
+		Context extracted = new W3cConformingPropagator(missingClass).extract(Context.root(),
+				MultiMapCarrier.of("traceparent", TRACEPARENT), MultiMapCarrier.GETTER);
+		assertThat(Span.fromContext(extracted).getSpanContext().isValid()).isFalse();
 	}
 
 	@Test
