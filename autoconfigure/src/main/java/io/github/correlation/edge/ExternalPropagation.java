@@ -31,7 +31,8 @@ public final class ExternalPropagation {
 	 * @param internalHosts host patterns of our own services ({@code *} matches any
 	 * text), matched without regard to case
 	 * @param mode what a call to any other host carries
-	 * @param hosts finds the target host of an outbound carrier, or {@code null}
+	 * @param hosts finds the target host of an outbound carrier: empty for an HTTP
+	 * request without one, {@code null} for a carrier that is not an HTTP request
 	 */
 	public ExternalPropagation(List<String> internalHosts, Mode mode, Function<Object, @Nullable String> hosts) {
 		this.internalHosts = internalHosts.stream().map((host) -> host.toLowerCase(Locale.ROOT)).toArray(String[]::new);

@@ -80,6 +80,20 @@ class EdgeIntegrationTests {
 	}
 
 	@Test
+	void aWebClientCallToAHostThatIsNotOursCarriesTheTraceContextOnly() {
+		call(external, "/call-reactive", downstream.url("/edge"));
+		RecordedRequest outside = downstream.takeRequest();
+		assertThat(outside.header("traceparent")).startsWith("00-" + CLIENT_TRACE_ID + "-");
+		assertThat(outside.header("baggage")).isNull();
+		assertThat(outside.header("user_id")).isNull();
+		assertThat(outside.header("X-Request-Id")).isNull();
+		call(external, "/call-reactive", downstream.url("/edge").replace("127.0.0.1", "localhost"));
+		RecordedRequest inside = downstream.takeRequest();
+		assertThat(inside.header("baggage")).contains("user_id=admin");
+		assertThat(inside.header("X-Request-Id")).isEqualTo("client-ticket-1");
+	}
+
+	@Test
 	void anUntrustedClientGetsANewTraceLinkedToItsOwnAndOnlyAllowedBaggage(CapturedOutput output) {
 		RawHttpClient.Response response = call(restartWithLink);
 		RecordedRequest sent = downstream.takeRequest();
@@ -146,6 +160,10 @@ class EdgeIntegrationTests {
 	}
 
 	private static RawHttpClient.Response call(ConfigurableApplicationContext context, String target) {
+		return call(context, "/call", target);
+	}
+
+	private static RawHttpClient.Response call(ConfigurableApplicationContext context, String path, String target) {
 		downstream.drain();
 		List<String[]> headers = new ArrayList<>();
 		headers.add(new String[] { "traceparent", CLIENT_TRACEPARENT });
@@ -154,7 +172,7 @@ class EdgeIntegrationTests {
 		headers.add(new String[] { "user_id", "admin" });
 		headers.add(new String[] { "X-Request-Id", "client-ticket-1" });
 		headers.add(new String[] { "X-Forwarded-For", "10.1.2.3" });
-		RawHttpClient.Response response = RawHttpClient.get(TestApplication.port(context), "/call?url=" + target,
+		RawHttpClient.Response response = RawHttpClient.get(TestApplication.port(context), path + "?url=" + target,
 				headers);
 		assertThat(response.status()).isEqualTo(200);
 		return response;

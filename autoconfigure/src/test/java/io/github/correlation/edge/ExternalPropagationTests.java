@@ -10,6 +10,8 @@ import io.opentelemetry.context.propagation.TextMapSetter;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.http.HttpMethod;
+import org.springframework.http.client.ClientHttpRequest;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.web.reactive.function.client.ClientRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,11 +29,17 @@ class ExternalPropagationTests {
 	}
 
 	@Test
-	void ourHostsAndCarriersWithoutAHostGetEverything() {
+	void ourHostsAndCarriersThatAreNotHttpRequestsGetEverything() {
 		assertThat(write(ExternalPropagation.Mode.NONE, "orders")).hasSize(5);
 		assertThat(write(ExternalPropagation.Mode.NONE, "payments.shop.svc.cluster.local")).hasSize(5);
 		assertThat(write(ExternalPropagation.Mode.NONE, "LOCALHOST")).hasSize(5);
 		assertThat(write(ExternalPropagation.Mode.NONE, null)).hasSize(5);
+	}
+
+	@Test
+	void anHttpRequestWithoutAHostIsNotOneOfOurs() {
+		assertThat(write(ExternalPropagation.Mode.NONE, "")).isEmpty();
+		assertThat(ClientHosts.hostOf(ClientRequest.create(HttpMethod.GET, URI.create("/relative")))).isEmpty();
 	}
 
 	@Test
@@ -43,10 +51,15 @@ class ExternalPropagationTests {
 	}
 
 	@Test
-	void findsTheHostOfWebClientAndRestClientRequests() {
+	void findsTheHostOfWebClientAndRestClientRequestsThroughTheirPublicApi() throws Exception {
 		ClientRequest.Builder webClient = ClientRequest.create(HttpMethod.GET,
 				URI.create("https://api.partner.example/x"));
 		assertThat(ClientHosts.hostOf(webClient)).isEqualTo("api.partner.example");
+		assertThat(webClient.build().url()).as("the builder is left as it was")
+			.isEqualTo(URI.create("https://api.partner.example/x"));
+		ClientHttpRequest restClient = new SimpleClientHttpRequestFactory()
+			.createRequest(URI.create("http://orders:8081/orders"), HttpMethod.POST);
+		assertThat(ClientHosts.hostOf(restClient)).isEqualTo("orders");
 		assertThat(ClientHosts.hostOf(new Object())).isNull();
 	}
 

@@ -1,6 +1,7 @@
 package io.github.correlation.internal;
 
 import java.util.List;
+import java.util.Map;
 
 import io.github.correlation.internal.FrameworkFields.FieldValue;
 import io.micrometer.observation.ObservationRegistry;
@@ -13,6 +14,8 @@ import org.springframework.core.SpringVersion;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.core.task.TaskDecorator;
 import org.springframework.core.task.support.CompositeTaskDecorator;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.scheduling.concurrent.ConcurrentTaskExecutor;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
@@ -23,8 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Pins every private field the starter reads to the Spring version it was verified
- * against. When Spring moves to a new generation these fail first: verify each read
- * again, then move {@link FrameworkFields#VERIFIED_AGAINST}.
+ * against (Spring Framework 7.0; Spring for Apache Kafka 4.1 for {@code KafkaTemplate}).
+ * When Spring moves to a new generation these fail first: verify each read again, then
+ * move {@link FrameworkFields#VERIFIED_AGAINST}.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class FrameworkFieldsTests {
@@ -68,6 +72,16 @@ class FrameworkFieldsTests {
 		assertThat(read(WebClient.builder().observationRegistry(registry).build(), "observationRegistry",
 				ObservationRegistry.class))
 			.isEqualTo(new FieldValue<>(true, registry));
+	}
+
+	@Test
+	void readsWhetherAKafkaTemplateIsObservedOnTheVerifiedSpringKafkaGeneration() {
+		assertThat(KafkaTemplate.class.getPackage().getImplementationVersion())
+			.as("re-verify the KafkaTemplate field read for this Spring for Apache Kafka version")
+			.startsWith("4.1.");
+		KafkaTemplate<String, String> template = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(Map.of()));
+		template.setObservationEnabled(true);
+		assertThat(read(template, "observationEnabled", Boolean.class)).isEqualTo(new FieldValue<>(true, true));
 	}
 
 	@Test

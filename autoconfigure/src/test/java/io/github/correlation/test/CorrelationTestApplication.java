@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.web.error.ErrorAttributeOptions;
@@ -27,11 +28,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
  * A small web application for behavioural tests: it logs, fails in the ways Boot handles
- * errors, and calls other services with a {@link RestClient} from Boot's builder.
+ * errors, and calls other services with a {@link RestClient} and a {@link WebClient} from
+ * Boot's builders.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
@@ -66,8 +69,11 @@ public class CorrelationTestApplication {
 
 		private final RestClient restClient;
 
-		TestController(RestClient.Builder builder) {
+		private final WebClient webClient;
+
+		TestController(RestClient.Builder builder, ObjectProvider<WebClient.Builder> webClientBuilder) {
 			this.restClient = builder.build();
+			this.webClient = webClientBuilder.getIfAvailable(WebClient::builder).build();
 		}
 
 		@GetMapping("/hello")
@@ -84,6 +90,12 @@ public class CorrelationTestApplication {
 				bodies.append(this.restClient.get().uri(target).retrieve().body(String.class));
 			}
 			return bodies.toString();
+		}
+
+		@GetMapping("/call-reactive")
+		String callReactive(@RequestParam String url) {
+			logger.info("calling {} with WebClient", url);
+			return this.webClient.get().uri(url).retrieve().bodyToMono(String.class).block();
 		}
 
 		/**
