@@ -49,27 +49,26 @@ import org.springframework.util.function.SingletonSupplier;
 @AutoConfiguration(after = CorrelationAutoConfiguration.class)
 @ConditionalOnClass({ SpanProcessor.class, Sampler.class, MeterRegistry.class })
 @ConditionalOnBooleanProperty(name = "correlation.audit.enabled", matchIfMissing = true)
-@EnableConfigurationProperties(CorrelationProperties.class)
+@EnableConfigurationProperties(AuditProperties.class)
 public final class AuditCorrelationAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ContextAudit contextAudit(ObjectProvider<MeterRegistry> meterRegistry, CorrelationProperties properties) {
-		return new ContextAudit(SingletonSupplier.of(meterRegistry::getIfUnique),
-				properties.getAudit().getReportInterval(), Clock.systemUTC());
+	ContextAudit contextAudit(ObjectProvider<MeterRegistry> meterRegistry, AuditProperties properties) {
+		return new ContextAudit(SingletonSupplier.of(meterRegistry::getIfUnique), properties.getReportInterval(),
+				Clock.systemUTC());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	CallSites correlationCallSites(CorrelationProperties properties) {
-		CorrelationProperties.Audit audit = properties.getAudit();
-		return new CallSites(audit.getFrameworkPackages(), audit.getMaxStackDepth());
+	CallSites correlationCallSites(AuditProperties properties) {
+		return new CallSites(properties.getFrameworkPackages(), properties.getMaxStackDepth());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	RootSpanAudit rootSpanAudit(ContextAudit audit, CallSites callSites, CorrelationProperties properties) {
-		return new RootSpanAudit(audit, callSites, properties.getAudit().getExpectedRoots());
+	RootSpanAudit rootSpanAudit(ContextAudit audit, CallSites callSites, AuditProperties properties) {
+		return new RootSpanAudit(audit, callSites, properties.getExpectedRoots());
 	}
 
 	@Bean
@@ -157,8 +156,8 @@ public final class AuditCorrelationAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		InboundContextAudit inboundContextAudit(ContextAudit audit, CorrelationProperties properties) {
-			return new InboundContextAudit(audit, properties.getAudit().getInternalExemptPaths());
+		InboundContextAudit inboundContextAudit(ContextAudit audit, AuditProperties properties) {
+			return new InboundContextAudit(audit, properties.getInternalExemptPaths());
 		}
 
 	}

@@ -36,7 +36,7 @@ import org.springframework.core.env.Environment;
  */
 @AutoConfiguration(afterName = CorrelationAutoConfiguration.OPENTELEMETRY_TRACING_AUTO_CONFIGURATION)
 @ConditionalOnClass({ ContextPropagators.class, TextMapPropagator.class })
-@EnableConfigurationProperties(CorrelationProperties.class)
+@EnableConfigurationProperties(RequestIdProperties.class)
 public final class CorrelationAutoConfiguration {
 
 	static final String EDGE_ENABLED = "correlation.edge.enabled";
@@ -52,8 +52,7 @@ public final class CorrelationAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnBooleanProperty(name = "correlation.request-id.enabled", matchIfMissing = true)
-	RequestIdPropagator requestIdPropagator(CorrelationProperties properties, RequestIdGenerator generator) {
-		CorrelationProperties.RequestId requestId = properties.getRequestId();
+	RequestIdPropagator requestIdPropagator(RequestIdProperties requestId, RequestIdGenerator generator) {
 		return new RequestIdPropagator(requestId.getHeader(), requestId.getAliases(), requestId.getField(),
 				new RequestIdPolicy(requestId.getMaxLength()), generator);
 	}

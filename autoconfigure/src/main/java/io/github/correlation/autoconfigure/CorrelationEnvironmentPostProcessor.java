@@ -15,7 +15,8 @@ import org.springframework.core.env.Environment;
 /**
  * Adds the starter's defaults for properties that Boot already owns, in a property source
  * named {@value #NAME} ranked last (see {@link ComputedDefaults}), each computed from the
- * bound {@link CorrelationProperties}:
+ * bound correlation properties ({@link CorrelationLoggingProperties},
+ * {@link CorrelationKafkaProperties}, {@link TaskProperties}):
  * <ul>
  * <li>{@code logging.pattern.correlation}: Boot's {@code %correlationId} with the
  * configured MDC keys.</li>
@@ -43,9 +44,10 @@ public final class CorrelationEnvironmentPostProcessor implements EnvironmentPos
 
 	private static final Map<String, Function<Environment, @Nullable Object>> DEFAULTS = Map.of(
 			"logging.pattern.correlation", CorrelationEnvironmentPostProcessor::correlationPattern,
-			"spring.kafka.template.observation-enabled", trueWhen((properties) -> properties.getKafka().isEnabled()),
-			"spring.kafka.listener.observation-enabled", trueWhen((properties) -> properties.getKafka().isEnabled()),
-			"spring.task.execution.propagate-context", trueWhen((properties) -> properties.getTask().isEnabled()));
+			"spring.kafka.template.observation-enabled", trueWhen(CorrelationEnvironmentPostProcessor::kafkaEnabled),
+			"spring.kafka.listener.observation-enabled", trueWhen(CorrelationEnvironmentPostProcessor::kafkaEnabled),
+			"spring.task.execution.propagate-context",
+			trueWhen((environment) -> TaskProperties.bind(environment).isEnabled()));
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -57,12 +59,16 @@ public final class CorrelationEnvironmentPostProcessor implements EnvironmentPos
 		return Ordered.LOWEST_PRECEDENCE;
 	}
 
-	private static Function<Environment, @Nullable Object> trueWhen(Predicate<CorrelationProperties> enabled) {
-		return (environment) -> enabled.test(CorrelationProperties.bind(environment)) ? true : null;
+	private static Function<Environment, @Nullable Object> trueWhen(Predicate<Environment> enabled) {
+		return (environment) -> enabled.test(environment) ? true : null;
+	}
+
+	private static boolean kafkaEnabled(Environment environment) {
+		return CorrelationKafkaProperties.bind(environment).isEnabled();
 	}
 
 	private static @Nullable Object correlationPattern(Environment environment) {
-		CorrelationProperties.Logging logging = CorrelationProperties.bind(environment).getLogging();
+		CorrelationLoggingProperties logging = CorrelationLoggingProperties.bind(environment);
 		if (!logging.isEnabled()) {
 			return null;
 		}

@@ -47,24 +47,25 @@ public final class CorrelationJsonMembersCustomizer implements StructuredLogging
 		this(environment, isEcsConfigured(environment));
 	}
 
-	private CorrelationJsonMembersCustomizer(CorrelationProperties properties, boolean ecsConfigured,
-			List<String> baggageFields) {
-		this(properties.getLogging().isEnabled() && ecsConfigured, ecsNames(properties, baggageFields));
+	private CorrelationJsonMembersCustomizer(CorrelationLoggingProperties logging, RequestIdProperties requestId,
+			boolean ecsConfigured, List<String> baggageFields) {
+		this(logging.isEnabled() && ecsConfigured, ecsNames(logging, requestId, baggageFields));
 	}
 
 	private CorrelationJsonMembersCustomizer(Environment environment, boolean ecsConfigured) {
-		this(CorrelationProperties.bind(environment), ecsConfigured,
+		this(CorrelationLoggingProperties.bind(environment), RequestIdProperties.bind(environment), ecsConfigured,
 				ecsConfigured ? baggageFields(environment) : List.of());
 	}
 
-	private static Map<String, String> ecsNames(CorrelationProperties properties, List<String> baggageFields) {
+	private static Map<String, String> ecsNames(CorrelationLoggingProperties logging, RequestIdProperties requestId,
+			List<String> baggageFields) {
 		Map<String, String> names = new HashMap<>();
 		baggageFields.forEach((field) -> names.put(field, "labels." + field.replace('.', '_')));
-		CorrelationProperties.Logging.Mdc mdc = properties.getLogging().getMdc();
+		CorrelationLoggingProperties.Mdc mdc = logging.getMdc();
 		names.put(mdc.getTraceFlags(), "labels." + mdc.getTraceFlags().replace('.', '_'));
 		names.put(mdc.getTraceId(), "trace.id");
 		names.put(mdc.getSpanId(), "span.id");
-		names.put(properties.getRequestId().getField(), "http.request.id");
+		names.put(requestId.getField(), "http.request.id");
 		return Map.copyOf(names);
 	}
 

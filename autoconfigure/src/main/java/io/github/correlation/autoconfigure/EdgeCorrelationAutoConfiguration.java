@@ -51,7 +51,7 @@ import org.springframework.util.function.SingletonSupplier;
 @AutoConfiguration(after = CorrelationAutoConfiguration.class)
 @ConditionalOnClass({ Sampler.class, TracingProperties.class, MeterRegistry.class })
 @ConditionalOnBooleanProperty("correlation.edge.enabled")
-@EnableConfigurationProperties({ CorrelationProperties.class, TracingProperties.class })
+@EnableConfigurationProperties({ EdgeProperties.class, TracingProperties.class })
 public final class EdgeCorrelationAutoConfiguration {
 
 	// Without the servlet API (a Kafka-only service) the servlet type is never touched:
@@ -66,15 +66,13 @@ public final class EdgeCorrelationAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	EdgeDecisions edgeDecisions(CorrelationProperties properties, TracingProperties tracing,
-			ObjectProvider<Sampler> sampler, ObjectProvider<RequestIdPropagator> requestIds,
-			ObjectProvider<InboundTrust> rules, EdgeCounts counts) {
-		CorrelationProperties.Edge edge = properties.getEdge();
+	EdgeDecisions edgeDecisions(EdgeProperties edge, TracingProperties tracing, ObjectProvider<Sampler> sampler,
+			ObjectProvider<RequestIdPropagator> requestIds, ObjectProvider<InboundTrust> rules, EdgeCounts counts) {
 		// The sampler is created after the propagators that this policy is part of.
 		SingletonSupplier<Sampler> localSampler = SingletonSupplier.of(sampler::getIfAvailable);
 		List<String> requestIdHeaders = new ArrayList<>();
 		RequestIdPropagator requestIdPropagator = requestIds.getIfAvailable();
-		if (edge.getRequestId() == CorrelationProperties.Edge.RequestIdMode.REGENERATE && requestIdPropagator != null) {
+		if (edge.getRequestId() == EdgeProperties.RequestIdMode.REGENERATE && requestIdPropagator != null) {
 			requestIdHeaders.addAll(requestIdPropagator.fields());
 		}
 		EdgePolicy policy = new EdgePolicy(edge.getUntrustedTrace(), edge.getBaggage().getAllowed(),
@@ -86,9 +84,8 @@ public final class EdgeCorrelationAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ExternalPropagation externalPropagation(CorrelationProperties properties) {
-		return new ExternalPropagation(properties.getEdge().getInternalHosts(),
-				properties.getEdge().getExternalPropagation(), ClientHosts::hostOf);
+	ExternalPropagation externalPropagation(EdgeProperties edge) {
+		return new ExternalPropagation(edge.getInternalHosts(), edge.getExternalPropagation(), ClientHosts::hostOf);
 	}
 
 	@Bean
@@ -113,9 +110,9 @@ public final class EdgeCorrelationAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean(value = InboundTrust.class, ignored = TopicTrust.class)
-		ClientAddressTrust clientAddressTrust(CorrelationProperties properties) {
-			return new ClientAddressTrust(TrustedNetworks.parse(properties.getEdge().getTrustedNetworks(),
-					"correlation.edge.trusted-networks"));
+		ClientAddressTrust clientAddressTrust(EdgeProperties edge) {
+			return new ClientAddressTrust(
+					TrustedNetworks.parse(edge.getTrustedNetworks(), "correlation.edge.trusted-networks"));
 		}
 
 	}
@@ -126,8 +123,8 @@ public final class EdgeCorrelationAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		TopicTrust topicTrust(CorrelationProperties properties) {
-			return new TopicTrust(properties.getEdge().getUntrustedTopics());
+		TopicTrust topicTrust(EdgeProperties edge) {
+			return new TopicTrust(edge.getUntrustedTopics());
 		}
 
 	}

@@ -51,15 +51,15 @@ import org.springframework.kafka.listener.MessageListenerContainer;
 		afterName = { CorrelationAutoConfiguration.OPENTELEMETRY_TRACING_AUTO_CONFIGURATION,
 				"org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration" })
 @ConditionalOnClass({ KafkaTemplate.class, ObservationRegistry.class, Tracer.class })
-@EnableConfigurationProperties(CorrelationProperties.class)
+@EnableConfigurationProperties({ CorrelationKafkaProperties.class, AuditProperties.class })
 public final class KafkaCorrelationAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
 	KafkaRecordContexts kafkaRecordContexts(ObjectProvider<ObservationRegistry> registry,
-			CorrelationProperties properties) {
-		return new KafkaRecordContexts(properties.getKafka().isEnabled()
-				? registry.getIfAvailable(() -> ObservationRegistry.NOOP) : ObservationRegistry.NOOP);
+			CorrelationKafkaProperties properties) {
+		return new KafkaRecordContexts(properties.isEnabled() ? registry.getIfAvailable(() -> ObservationRegistry.NOOP)
+				: ObservationRegistry.NOOP);
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -80,9 +80,9 @@ public final class KafkaCorrelationAutoConfiguration {
 		@ConditionalOnMissingBean
 		TraceHeaderProblems kafkaTraceHeaderProblems(ObjectProvider<MeterRegistry> meterRegistry,
 				ObjectProvider<RequestIdPropagator> requestIds, ObjectProvider<ContextAudit> audit,
-				CorrelationProperties properties) {
+				AuditProperties auditProperties) {
 			return new TraceHeaderProblems(meterRegistry.getIfUnique(), requestIds.getIfAvailable(),
-					audit.getIfAvailable(), properties.getAudit().isInternal());
+					audit.getIfAvailable(), auditProperties.isInternal());
 		}
 
 		@Bean

@@ -30,22 +30,23 @@ import org.springframework.context.annotation.Bean;
 @AutoConfiguration(beforeName = CorrelationAutoConfiguration.OPENTELEMETRY_TRACING_AUTO_CONFIGURATION)
 @ConditionalOnClass({ Slf4JEventListener.class, MDC.class, TracingProperties.class })
 @ConditionalOnBooleanProperty(name = "correlation.logging.enabled", matchIfMissing = true)
-@EnableConfigurationProperties({ CorrelationProperties.class, TracingProperties.class })
+@EnableConfigurationProperties({ CorrelationLoggingProperties.class, RequestIdProperties.class,
+		TracingProperties.class })
 public final class LoggingCorrelationAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(Slf4JEventListener.class)
-	SpanMdcEventListener spanMdcEventListener(CorrelationProperties properties) {
-		CorrelationProperties.Logging.Mdc mdc = properties.getLogging().getMdc();
+	SpanMdcEventListener spanMdcEventListener(CorrelationLoggingProperties properties) {
+		CorrelationLoggingProperties.Mdc mdc = properties.getMdc();
 		return new SpanMdcEventListener(new MdcKeys(mdc.getTraceId(), mdc.getSpanId(), mdc.getTraceFlags()));
 	}
 
 	@Bean
 	@ConditionalOnMissingBean(Slf4JBaggageEventListener.class)
-	BaggageMdcEventListener baggageMdcEventListener(CorrelationProperties properties, TracingProperties tracing) {
+	BaggageMdcEventListener baggageMdcEventListener(RequestIdProperties requestId, TracingProperties tracing) {
 		Set<String> fields = new LinkedHashSet<>();
-		if (properties.getRequestId().isEnabled()) {
-			fields.add(properties.getRequestId().getField());
+		if (requestId.isEnabled()) {
+			fields.add(requestId.getField());
 		}
 		fields.addAll(tracing.getBaggage().getCorrelation().getFields());
 		fields.addAll(tracing.getBaggage().getRemoteFields());

@@ -51,7 +51,7 @@ import org.springframework.web.filter.ServerHttpObservationFilter;
 		Span.class })
 @ConditionalOnBean(ObservationRegistry.class)
 @ConditionalOnBooleanProperty(name = "correlation.web.enabled", matchIfMissing = true)
-@EnableConfigurationProperties({ CorrelationProperties.class, ObservationProperties.class })
+@EnableConfigurationProperties({ CorrelationWebProperties.class, ObservationProperties.class })
 public final class WebMvcCorrelationAutoConfiguration {
 
 	/**
@@ -64,12 +64,11 @@ public final class WebMvcCorrelationAutoConfiguration {
 	@ConditionalOnMissingFilterBean(ServerHttpObservationFilter.class)
 	FilterRegistrationBean<ServerHttpObservationFilter> correlationObservationFilter(ObservationRegistry registry,
 			ObjectProvider<ServerRequestObservationConvention> customConvention,
-			ObservationProperties observationProperties, CorrelationProperties properties,
+			ObservationProperties observationProperties, CorrelationWebProperties web,
 			ObjectProvider<RequestIdPropagator> requestIds) {
 		String name = observationProperties.getHttp().getServer().getRequests().getName();
 		ServerRequestObservationConvention convention = customConvention
 			.getIfAvailable(() -> new DefaultServerRequestObservationConvention(name));
-		CorrelationProperties.Web web = properties.getWeb();
 		String traceIdHeader = web.getTraceIdHeader().isEnabled() ? web.getTraceIdHeader().getName() : null;
 		CorrelationResponseHeaders headers = new CorrelationResponseHeaders(web.getTraceResponse().isEnabled(),
 				traceIdHeader, requestIds.getIfAvailable());
