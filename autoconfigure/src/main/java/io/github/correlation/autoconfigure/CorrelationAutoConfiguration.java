@@ -36,7 +36,7 @@ import org.springframework.core.env.Environment;
  */
 @AutoConfiguration(afterName = CorrelationAutoConfiguration.OPENTELEMETRY_TRACING_AUTO_CONFIGURATION)
 @ConditionalOnClass({ ContextPropagators.class, TextMapPropagator.class })
-@EnableConfigurationProperties(RequestIdProperties.class)
+@EnableConfigurationProperties({ RequestIdProperties.class, PropagationProperties.class })
 public final class CorrelationAutoConfiguration {
 
 	static final String EDGE_ENABLED = "correlation.edge.enabled";

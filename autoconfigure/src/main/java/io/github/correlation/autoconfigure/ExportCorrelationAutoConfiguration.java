@@ -11,6 +11,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -29,6 +30,7 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnClass({ MeterProvider.class, SdkMeterProvider.class, MeterRegistry.class })
 @ConditionalOnBean(MeterRegistry.class)
 @ConditionalOnBooleanProperty(name = "correlation.export.metrics.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(ExportProperties.class)
 public final class ExportCorrelationAutoConfiguration {
 
 	@Bean

@@ -10,6 +10,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.micrometer.observation.autoconfigure.ObservationProperties;
 import org.springframework.boot.restclient.observation.ObservationRestClientCustomizer;
 import org.springframework.boot.restclient.observation.ObservationRestTemplateCustomizer;
@@ -32,6 +33,7 @@ import org.springframework.web.client.RestTemplate;
 @ConditionalOnClass({ RestClient.class, ObservationRestClientCustomizer.class, ObservationRegistry.class,
 		ObservationProperties.class })
 @ConditionalOnBooleanProperty(name = "correlation.client.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(ClientProperties.class)
 public final class RestClientCorrelationAutoConfiguration {
 
 	private RestClientCorrelationAutoConfiguration() {

@@ -13,6 +13,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.task.support.ContextPropagatingTaskDecorator;
 
@@ -31,6 +32,7 @@ import org.springframework.core.task.support.ContextPropagatingTaskDecorator;
 @ConditionalOnClass({ ContextSnapshot.class, ContextPropagatingTaskDecorator.class,
 		ObservationAwareSpanThreadLocalAccessor.class })
 @ConditionalOnBooleanProperty(name = "correlation.task.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(TaskProperties.class)
 public final class TaskExecutionCorrelationAutoConfiguration {
 
 	@Bean
