@@ -84,12 +84,10 @@ public final class CorrelationAutoConfiguration {
 						&& !(propagators.getTextMapPropagator() instanceof EdgePropagator)) {
 					TextMapPropagator chain = propagators.getTextMapPropagator();
 					if (edge) {
-						// The policy needs the sampler, which needs these propagators: it
-						// is
-						// looked up when the first carrier is read or written. getBean,
-						// not
-						// a lookup that could fall back to nothing: edge trust is never
-						// switched off by a missing or extra bean.
+						// The policy needs the sampler, which needs these propagators:
+						// it is looked up when the first carrier is read or written.
+						// getBean, not a lookup that could fall back to nothing: edge
+						// trust is never switched off by a missing or extra bean.
 						chain = new EdgePropagator(chain, () -> beanFactory.getBean(EdgeDecisions.class),
 								() -> beanFactory.getBean(ExternalPropagation.class));
 					}

@@ -47,7 +47,7 @@ public final class CorrelationEnvironmentPostProcessor implements EnvironmentPos
 			"spring.kafka.template.observation-enabled", trueWhen(CorrelationEnvironmentPostProcessor::kafkaEnabled),
 			"spring.kafka.listener.observation-enabled", trueWhen(CorrelationEnvironmentPostProcessor::kafkaEnabled),
 			"spring.task.execution.propagate-context",
-			trueWhen((environment) -> TaskProperties.bind(environment).isEnabled()));
+			trueWhen((environment) -> PropertySupport.bind(environment, TaskProperties.class).isEnabled()));
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -64,11 +64,11 @@ public final class CorrelationEnvironmentPostProcessor implements EnvironmentPos
 	}
 
 	private static boolean kafkaEnabled(Environment environment) {
-		return CorrelationKafkaProperties.bind(environment).isEnabled();
+		return PropertySupport.bind(environment, CorrelationKafkaProperties.class).isEnabled();
 	}
 
 	private static @Nullable Object correlationPattern(Environment environment) {
-		CorrelationLoggingProperties logging = CorrelationLoggingProperties.bind(environment);
+		CorrelationLoggingProperties logging = PropertySupport.bind(environment, CorrelationLoggingProperties.class);
 		if (!logging.isEnabled()) {
 			return null;
 		}

@@ -53,7 +53,8 @@ public final class CorrelationJsonMembersCustomizer implements StructuredLogging
 	}
 
 	private CorrelationJsonMembersCustomizer(Environment environment, boolean ecsConfigured) {
-		this(CorrelationLoggingProperties.bind(environment), RequestIdProperties.bind(environment), ecsConfigured,
+		this(PropertySupport.bind(environment, CorrelationLoggingProperties.class),
+				PropertySupport.bind(environment, RequestIdProperties.class), ecsConfigured,
 				ecsConfigured ? baggageFields(environment) : List.of());
 	}
 

@@ -1,7 +1,6 @@
 package io.github.correlation.autoconfigure;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.core.env.Environment;
 
 /**
  * Configuration properties for logging.
@@ -30,16 +29,6 @@ public class CorrelationLoggingProperties {
 
 	public Mdc getMdc() {
 		return this.mdc;
-	}
-
-	/**
-	 * Bind these properties before the application context exists.
-	 * @param environment the environment
-	 * @return the bound properties, with defaults in place of invalid values
-	 * @see PropertySupport#bind(Environment, Class)
-	 */
-	static CorrelationLoggingProperties bind(Environment environment) {
-		return PropertySupport.bind(environment, CorrelationLoggingProperties.class);
 	}
 
 	/**

@@ -6,7 +6,6 @@ import java.util.List;
 import io.github.correlation.requestid.RequestIdPolicy;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.core.env.Environment;
 
 /**
  * Configuration properties for the request id.
@@ -85,16 +84,6 @@ public class RequestIdProperties {
 	public void setMaxLength(int maxLength) {
 		RequestIdPolicy.requireValidMaxLength(maxLength, "correlation.request-id.max-length");
 		this.maxLength = maxLength;
-	}
-
-	/**
-	 * Bind these properties before the application context exists.
-	 * @param environment the environment
-	 * @return the bound properties, with defaults in place of invalid values
-	 * @see PropertySupport#bind(Environment, Class)
-	 */
-	static RequestIdProperties bind(Environment environment) {
-		return PropertySupport.bind(environment, RequestIdProperties.class);
 	}
 
 }

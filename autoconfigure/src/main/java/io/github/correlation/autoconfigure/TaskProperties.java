@@ -1,7 +1,6 @@
 package io.github.correlation.autoconfigure;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.core.env.Environment;
 
 /**
  * Configuration properties for task execution.
@@ -25,16 +24,6 @@ public class TaskProperties {
 
 	public void setEnabled(boolean enabled) {
 		this.enabled = enabled;
-	}
-
-	/**
-	 * Bind these properties before the application context exists.
-	 * @param environment the environment
-	 * @return the bound properties, with defaults in place of invalid values
-	 * @see PropertySupport#bind(Environment, Class)
-	 */
-	static TaskProperties bind(Environment environment) {
-		return PropertySupport.bind(environment, TaskProperties.class);
 	}
 
 }
