@@ -16,6 +16,7 @@ import java.util.function.Supplier;
 import io.github.correlation.fuzz.HostileValues;
 import io.github.correlation.fuzz.Invariants;
 import io.github.correlation.test.EmbeddedKafka;
+import io.github.correlation.test.Progress;
 import io.github.correlation.test.RecordingHttpServer;
 import io.github.correlation.test.RecordingHttpServer.RecordedRequest;
 import io.github.correlation.test.TestApplication;
@@ -26,7 +27,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -102,9 +102,10 @@ class HostileKafkaHeadersFuzzTests {
 			}
 			producer.flush();
 			int sent = records;
-			Awaitility.await()
-				.atMost(Duration.ofMinutes(3))
-				.until(() -> KafkaTestApplication.fuzzDeliveries.size() == sent);
+			// As long as records keep arriving: at full length a slow runner needs
+			// minutes
+			Progress.awaitCount("records handed to the listener", KafkaTestApplication.fuzzDeliveries::size, sent,
+					Duration.ofSeconds(60));
 			for (int i = 0; i < sent; i++) {
 				RecordedRequest call = downstream.takeRequest(Duration.ofSeconds(30));
 				String value = call.uri().substring("/fuzz/".length());
