@@ -1,5 +1,9 @@
 package io.github.correlation.autoconfigure;
 
+import io.github.correlation.requestid.RequestIdPropagator;
+import io.github.correlation.web.CorrelationResponseHeaders;
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -12,13 +16,24 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public class CorrelationWebProperties {
 
 	/**
-	 * Whether to correlate inbound servlet requests: response headers and error handling.
+	 * Whether to correlate inbound servlet and WebFlux requests: response headers, error
+	 * handling, and on WebFlux the request's context on every thread its work runs on.
 	 */
 	private boolean enabled = true;
 
 	private final TraceResponse traceResponse = new TraceResponse();
 
 	private final TraceIdHeader traceIdHeader = new TraceIdHeader();
+
+	/**
+	 * The response headers these properties ask for.
+	 * @param requestIds the request id propagator, or {@code null} for no request id
+	 * @return the response headers
+	 */
+	CorrelationResponseHeaders responseHeaders(@Nullable RequestIdPropagator requestIds) {
+		String traceIdHeader = this.traceIdHeader.isEnabled() ? this.traceIdHeader.getName() : null;
+		return new CorrelationResponseHeaders(this.traceResponse.isEnabled(), traceIdHeader, requestIds);
+	}
 
 	public boolean isEnabled() {
 		return this.enabled;

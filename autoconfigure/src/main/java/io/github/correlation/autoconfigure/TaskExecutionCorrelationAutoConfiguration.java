@@ -1,6 +1,7 @@
 package io.github.correlation.autoconfigure;
 
 import io.github.correlation.task.ExecutorContextPostProcessor;
+import io.github.correlation.task.ReactorSchedulerContext;
 import io.github.correlation.task.ThreadLocalAccessorRegistration;
 import io.micrometer.context.ContextRegistry;
 import io.micrometer.context.ContextSnapshot;
@@ -15,6 +16,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.support.ContextPropagatingTaskDecorator;
 
 /**
@@ -47,6 +49,19 @@ public final class TaskExecutionCorrelationAutoConfiguration {
 	ThreadLocalAccessorRegistration threadLocalAccessorRegistration(ObservationRegistry observationRegistry,
 			Tracer tracer) {
 		return new ThreadLocalAccessorRegistration(ContextRegistry.getInstance(), observationRegistry, tracer);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "reactor.core.scheduler.Schedulers")
+	@ConditionalOnBooleanProperty(name = "correlation.task.reactor.enabled", matchIfMissing = true)
+	static class ReactorConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		ReactorSchedulerContext reactorSchedulerContext() {
+			return new ReactorSchedulerContext();
+		}
+
 	}
 
 }

@@ -18,12 +18,39 @@ public class TaskProperties {
 	 */
 	private boolean enabled = true;
 
+	private final Reactor reactor = new Reactor();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
 
 	public void setEnabled(boolean enabled) {
 		this.enabled = enabled;
+	}
+
+	public Reactor getReactor() {
+		return this.reactor;
+	}
+
+	/**
+	 * Reactor schedulers.
+	 */
+	public static class Reactor {
+
+		/**
+		 * Whether work Reactor schedules on another thread (publishOn, subscribeOn,
+		 * boundedElastic, timers) runs in the context current when it was scheduled.
+		 */
+		private boolean enabled = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
 	}
 
 }

@@ -5,8 +5,8 @@ import java.util.TreeMap;
 
 import io.github.correlation.audit.BoundaryInventory;
 import io.github.correlation.requestid.RequestIdPropagator;
+import io.github.correlation.web.CorrelationResponseHeaders;
 import io.github.correlation.web.servlet.CorrelationObservationFilter;
-import io.github.correlation.web.servlet.CorrelationResponseHeaders;
 import io.github.correlation.web.servlet.TomcatErrorScopeValve;
 import io.micrometer.observation.ObservationRegistry;
 import io.opentelemetry.api.trace.Span;
@@ -69,9 +69,7 @@ public final class WebMvcCorrelationAutoConfiguration {
 		String name = observationProperties.getHttp().getServer().getRequests().getName();
 		ServerRequestObservationConvention convention = customConvention
 			.getIfAvailable(() -> new DefaultServerRequestObservationConvention(name));
-		String traceIdHeader = web.getTraceIdHeader().isEnabled() ? web.getTraceIdHeader().getName() : null;
-		CorrelationResponseHeaders headers = new CorrelationResponseHeaders(web.getTraceResponse().isEnabled(),
-				traceIdHeader, requestIds.getIfAvailable());
+		CorrelationResponseHeaders headers = web.responseHeaders(requestIds.getIfAvailable());
 		FilterRegistrationBean<ServerHttpObservationFilter> registration = new FilterRegistrationBean<>(
 				new CorrelationObservationFilter(registry, convention, headers));
 		registration.setOrder(FILTER_ORDER);

@@ -1,12 +1,18 @@
 package io.github.correlation.autoconfigure;
 
+import java.util.Optional;
 import java.util.concurrent.Executor;
 
 import io.github.correlation.task.ExecutorContextPostProcessor;
+import io.github.correlation.task.ReactorSchedulerContext;
 import io.github.correlation.task.ThreadLocalAccessorRegistration;
 import io.github.correlation.test.TaskProbe;
 import io.micrometer.context.ContextSnapshot;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
@@ -80,6 +86,45 @@ class TaskExecutionCorrelationAutoConfigurationTests {
 	void backsOffWithoutContextPropagation() {
 		this.contextRunner.withClassLoader(new FilteredClassLoader(ContextSnapshot.class))
 			.run((context) -> assertThat(context).doesNotHaveBean(ExecutorContextPostProcessor.class));
+	}
+
+	@Test
+	void carriesTheContextToWorkReactorSchedules() {
+		this.contextRunner.run((context) -> {
+			assertThat(context).hasSingleBean(ReactorSchedulerContext.class);
+			assertThat(currentObservationOnBoundedElastic(context.getBean(ObservationRegistry.class))).isTrue();
+		});
+		assertThat(currentObservationOnBoundedElastic(ObservationRegistry.create())).as("after the context closed")
+			.isFalse();
+	}
+
+	@Test
+	void leavesReactorAloneWhenDisabled() {
+		this.contextRunner.withPropertyValues("correlation.task.reactor.enabled=false").run((context) -> {
+			assertThat(context).doesNotHaveBean(ReactorSchedulerContext.class);
+			assertThat(currentObservationOnBoundedElastic(context.getBean(ObservationRegistry.class))).isFalse();
+		});
+	}
+
+	@Test
+	void leavesReactorAloneWithoutReactor() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(Schedulers.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(ReactorSchedulerContext.class)
+				.hasSingleBean(ThreadLocalAccessorRegistration.class));
+	}
+
+	private static boolean currentObservationOnBoundedElastic(ObservationRegistry registry) {
+		Observation observation = Observation.start("probe", registry);
+		try (Observation.Scope scope = observation.openScope()) {
+			Observation seen = Mono.fromCallable(() -> Optional.ofNullable(registry.getCurrentObservation()))
+				.subscribeOn(Schedulers.boundedElastic())
+				.block()
+				.orElse(null);
+			return seen == observation;
+		}
+		finally {
+			observation.stop();
+		}
 	}
 
 }

@@ -2,8 +2,10 @@ package io.github.correlation.web.servlet;
 
 import java.io.IOException;
 
+import io.github.correlation.web.CorrelationResponseHeaders;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
+import io.opentelemetry.context.Context;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -72,7 +74,7 @@ public final class CorrelationObservationFilter extends ServerHttpObservationFil
 	@Override
 	protected void onScopeOpened(Observation.Scope scope, HttpServletRequest request, HttpServletResponse response) {
 		request.setAttribute(OBSERVATION_ATTRIBUTE, scope.getCurrentObservation());
-		this.responseHeaders.write(response);
+		writeHeaders(response);
 	}
 
 	private void doFilterErrorDispatch(HttpServletRequest request, HttpServletResponse response,
@@ -83,8 +85,14 @@ public final class CorrelationObservationFilter extends ServerHttpObservationFil
 			return;
 		}
 		try (Observation.Scope scope = observation.openScope()) {
-			this.responseHeaders.write(response);
+			writeHeaders(response);
 			filterChain.doFilter(request, response);
+		}
+	}
+
+	private void writeHeaders(HttpServletResponse response) {
+		if (!response.isCommitted()) {
+			this.responseHeaders.write(Context.current(), response::setHeader);
 		}
 	}
 

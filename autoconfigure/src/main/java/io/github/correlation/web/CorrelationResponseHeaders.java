@@ -1,14 +1,15 @@
-package io.github.correlation.web.servlet;
+package io.github.correlation.web;
+
+import java.util.function.BiConsumer;
 
 import io.github.correlation.requestid.RequestIdPropagator;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.context.Context;
-import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Writes the correlation headers of a response from the current context: the W3C
+ * The correlation headers of a response, for servlet and WebFlux servers alike: the W3C
  * {@code traceresponse} header ({@code 00-<trace-id>-<server-span-id>-<flags>}), an
  * optional header with the bare trace id, and the request id.
  *
@@ -43,27 +44,26 @@ public final class CorrelationResponseHeaders {
 	}
 
 	/**
-	 * Write the headers for the current context. Headers are set, never added, so writing
-	 * twice leaves one of each.
-	 * @param response the response
+	 * Write the headers for a context: the server span current in it and the request id
+	 * of its baggage. The sink should set, never add, so that writing twice leaves one of
+	 * each.
+	 * @param context the context of the request, usually the current one
+	 * @param sink sets a response header from its name and value
 	 */
-	public void write(HttpServletResponse response) {
-		if (response.isCommitted()) {
-			return;
-		}
-		SpanContext span = Span.current().getSpanContext();
+	public void write(Context context, BiConsumer<String, String> sink) {
+		SpanContext span = Span.fromContext(context).getSpanContext();
 		if (span.isValid()) {
 			if (this.traceResponse) {
-				response.setHeader(TRACE_RESPONSE,
+				sink.accept(TRACE_RESPONSE,
 						"00-" + span.getTraceId() + "-" + span.getSpanId() + "-" + span.getTraceFlags().asHex());
 			}
 			if (this.traceIdHeader != null) {
-				response.setHeader(this.traceIdHeader, span.getTraceId());
+				sink.accept(this.traceIdHeader, span.getTraceId());
 			}
 		}
-		String requestId = (this.requestIds != null) ? this.requestIds.requestId(Context.current()) : null;
+		String requestId = (this.requestIds != null) ? this.requestIds.requestId(context) : null;
 		if (requestId != null) {
-			response.setHeader(this.requestIds.getHeader(), requestId);
+			sink.accept(this.requestIds.getHeader(), requestId);
 		}
 	}
 
