@@ -6,6 +6,7 @@ import java.util.List;
 import io.github.correlation.test.CorrelationTestApplication;
 import io.github.correlation.test.TestApplication;
 import io.github.correlation.test.TraceContextSuite;
+import io.github.correlation.web.reactive.ReactiveTestApplication;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.context.ConfigurableApplicationContext;
@@ -20,6 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class W3cTraceContextSuiteIntegrationTests {
 
+	private static final String WEBFLUX = "spring.main.web-application-type=reactive";
+
 	@Test
 	void passesWithTheStarter() {
 		assertPassesInFull("starter");
@@ -32,8 +35,27 @@ class W3cTraceContextSuiteIntegrationTests {
 	}
 
 	@Test
+	void passesOnWebFluxWithTheStarter() {
+		assertPassesInFull("starter on WebFlux", WEBFLUX);
+	}
+
+	@Test
+	void passesOnWebFluxAtTheEdgeWhenTheClientIsTrusted() {
+		assertPassesInFull("starter on WebFlux at a trusted edge", WEBFLUX, "correlation.edge.enabled=true",
+				"correlation.edge.trusted-networks=127.0.0.0/8,::1/128");
+	}
+
+	@Test
 	void bootAloneFailsTheCasesTheStarterFixes() {
-		TraceContextSuite.Result result = run("Boot alone", "correlation.propagation.enabled=false");
+		assertFailsWhatTheStarterFixes(run("Boot alone", "correlation.propagation.enabled=false"));
+	}
+
+	@Test
+	void bootAloneOnWebFluxFailsTheCasesTheStarterFixes() {
+		assertFailsWhatTheStarterFixes(run("Boot alone on WebFlux", WEBFLUX, "correlation.propagation.enabled=false"));
+	}
+
+	private static void assertFailsWhatTheStarterFixes(TraceContextSuite.Result result) {
 		assertThat(result.ran()).isEqualTo(41);
 		assertThat(result.failed()).containsExactlyInAnyOrder("test_traceparent_duplicated",
 				"test_tracestate_duplicated_keys", "test_tracestate_empty_header",
@@ -52,8 +74,9 @@ class W3cTraceContextSuiteIntegrationTests {
 		List<String> all = new ArrayList<>(
 				List.of("management.tracing.sampling.probability=1.0", "logging.level.root=warn"));
 		all.addAll(List.of(properties));
-		try (ConfigurableApplicationContext service = TestApplication
-			.run(new Class<?>[] { CorrelationTestApplication.class }, all.toArray(String[]::new))) {
+		Class<?> application = all.contains(WEBFLUX) ? ReactiveTestApplication.class : CorrelationTestApplication.class;
+		try (ConfigurableApplicationContext service = TestApplication.run(new Class<?>[] { application },
+				all.toArray(String[]::new))) {
 			TraceContextSuite.Result result = TraceContextSuite
 				.run("http://127.0.0.1:" + TestApplication.port(service) + "/test");
 			System.out.printf(

@@ -1,6 +1,9 @@
 package io.github.correlation.web.reactive;
 
+import java.net.URI;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -190,6 +193,24 @@ public class ReactiveTestApplication {
 					logger.info("crowd calling {}", value);
 					return this.observedWebClient.get().uri(url).retrieve().bodyToMono(String.class);
 				});
+		}
+
+		/**
+		 * The test service of the W3C Trace Context suite: for each action, a POST of its
+		 * arguments to its URL, one after the other.
+		 * @param actions the harness's actions
+		 * @return nothing the harness reads
+		 */
+		@PostMapping("/test")
+		Mono<List<Object>> test(@RequestBody List<Map<String, Object>> actions) {
+			return Flux.fromIterable(actions)
+				.concatMap((action) -> this.observedWebClient.post()
+					.uri(URI.create((String) action.get("url")))
+					.contentType(MediaType.APPLICATION_JSON)
+					.bodyValue((action.get("arguments") != null) ? action.get("arguments") : List.of())
+					.retrieve()
+					.toBodilessEntity())
+				.then(Mono.just(List.of()));
 		}
 
 		@PostMapping("/body")
