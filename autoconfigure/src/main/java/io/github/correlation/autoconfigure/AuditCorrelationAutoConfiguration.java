@@ -12,6 +12,7 @@ import io.github.correlation.audit.CallSites;
 import io.github.correlation.audit.ContextAudit;
 import io.github.correlation.audit.CorrelationEndpoint;
 import io.github.correlation.audit.CorrelationReport;
+import io.github.correlation.audit.InboundHops;
 import io.github.correlation.audit.ReportSection;
 import io.github.correlation.audit.RootSpanAudit;
 import io.github.correlation.audit.UncorrelatedLogAppender;
@@ -149,15 +150,40 @@ public final class AuditCorrelationAutoConfiguration {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnWebApplication(type = Type.SERVLET)
-	@ConditionalOnClass(ServerRequestObservationContext.class)
+	@ConditionalOnWebApplication
 	@ConditionalOnBooleanProperty("correlation.audit.internal")
-	static class InternalServletConfiguration {
+	static class InternalServiceConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		InboundContextAudit inboundContextAudit(ContextAudit audit, AuditProperties properties) {
-			return new InboundContextAudit(audit, properties.getInternalExemptPaths());
+		InboundHops inboundHops(ContextAudit audit, AuditProperties properties) {
+			return new InboundHops(audit, properties.getInternalExemptPaths());
+		}
+
+		@Configuration(proxyBeanMethods = false)
+		@ConditionalOnWebApplication(type = Type.SERVLET)
+		@ConditionalOnClass(ServerRequestObservationContext.class)
+		static class ServletConfiguration {
+
+			@Bean
+			@ConditionalOnMissingBean
+			InboundContextAudit inboundContextAudit(InboundHops hops) {
+				return new InboundContextAudit(hops);
+			}
+
+		}
+
+		@Configuration(proxyBeanMethods = false)
+		@ConditionalOnWebApplication(type = Type.REACTIVE)
+		@ConditionalOnClass(org.springframework.http.server.reactive.observation.ServerRequestObservationContext.class)
+		static class ReactiveConfiguration {
+
+			@Bean
+			@ConditionalOnMissingBean
+			io.github.correlation.web.reactive.InboundContextAudit reactiveInboundContextAudit(InboundHops hops) {
+				return new io.github.correlation.web.reactive.InboundContextAudit(hops);
+			}
+
 		}
 
 	}

@@ -36,6 +36,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.micrometer.tracing.autoconfigure.TracingProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.function.SingletonSupplier;
 
@@ -57,6 +58,10 @@ public final class EdgeCorrelationAutoConfiguration {
 	// Without the servlet API (a Kafka-only service) the servlet type is never touched:
 	// the first record would fail to load it and stop its listener container.
 	private static final boolean servletPresent = ClassUtils.isPresent("jakarta.servlet.http.HttpServletRequest",
+			EdgeCorrelationAutoConfiguration.class.getClassLoader());
+
+	private static final boolean reactiveWebPresent = ClassUtils.isPresent(
+			"org.springframework.http.server.reactive.ServerHttpRequest",
 			EdgeCorrelationAutoConfiguration.class.getClassLoader());
 
 	@Bean
@@ -101,7 +106,9 @@ public final class EdgeCorrelationAutoConfiguration {
 	}
 
 	private static String boundary(Object carrier) {
-		return (servletPresent && carrier instanceof HttpServletRequest) ? "http.server" : "kafka.consumer";
+		boolean http = (servletPresent && carrier instanceof HttpServletRequest)
+				|| (reactiveWebPresent && carrier instanceof ServerHttpRequest);
+		return http ? "http.server" : "kafka.consumer";
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -112,6 +119,19 @@ public final class EdgeCorrelationAutoConfiguration {
 		@ConditionalOnMissingBean(value = InboundTrust.class, ignored = TopicTrust.class)
 		ClientAddressTrust clientAddressTrust(EdgeProperties edge) {
 			return new ClientAddressTrust(
+					TrustedNetworks.parse(edge.getTrustedNetworks(), "correlation.edge.trusted-networks"));
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = Type.REACTIVE)
+	static class ReactiveConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(value = InboundTrust.class, ignored = TopicTrust.class)
+		io.github.correlation.web.reactive.ClientAddressTrust reactiveClientAddressTrust(EdgeProperties edge) {
+			return new io.github.correlation.web.reactive.ClientAddressTrust(
 					TrustedNetworks.parse(edge.getTrustedNetworks(), "correlation.edge.trusted-networks"));
 		}
 

@@ -8,6 +8,7 @@ import io.github.correlation.audit.AuditingSampler;
 import io.github.correlation.audit.ContextAudit;
 import io.github.correlation.audit.CorrelationEndpoint;
 import io.github.correlation.audit.CorrelationReport;
+import io.github.correlation.audit.InboundHops;
 import io.github.correlation.audit.RootSpanAudit;
 import io.github.correlation.audit.UncorrelatedLogAppender;
 import io.github.correlation.web.servlet.InboundContextAudit;
@@ -24,6 +25,7 @@ import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.O
 import org.springframework.boot.opentelemetry.autoconfigure.OpenTelemetrySdkAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -67,6 +69,13 @@ class AuditCorrelationAutoConfigurationTests {
 		web.run((context) -> assertThat(context).doesNotHaveBean(InboundContextAudit.class));
 		web.withPropertyValues("correlation.audit.internal=true")
 			.run((context) -> assertThat(context).hasSingleBean(InboundContextAudit.class));
+		ReactiveWebApplicationContextRunner reactive = new ReactiveWebApplicationContextRunner()
+			.withConfiguration(CONFIGURATIONS);
+		reactive.run((context) -> assertThat(context).doesNotHaveBean(InboundHops.class));
+		reactive.withPropertyValues("correlation.audit.internal=true")
+			.run((context) -> assertThat(context)
+				.hasSingleBean(io.github.correlation.web.reactive.InboundContextAudit.class)
+				.doesNotHaveBean(InboundContextAudit.class));
 	}
 
 	@Test

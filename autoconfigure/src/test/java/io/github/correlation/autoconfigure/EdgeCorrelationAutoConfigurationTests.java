@@ -24,6 +24,7 @@ import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.O
 import org.springframework.boot.opentelemetry.autoconfigure.OpenTelemetrySdkAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -116,6 +117,16 @@ class EdgeCorrelationAutoConfigurationTests {
 		this.contextRunner.withClassLoader(new FilteredClassLoader("org.apache.kafka"))
 			.run((context) -> assertThat(context).hasSingleBean(ClientAddressTrust.class)
 				.doesNotHaveBean(TopicTrust.class));
+	}
+
+	@Test
+	void decidesOnTheClientAddressOfWebFluxRequests() {
+		new ReactiveWebApplicationContextRunner().withConfiguration(TRACING)
+			.withConfiguration(AutoConfigurations.of(EdgeCorrelationAutoConfiguration.class))
+			.withPropertyValues("correlation.edge.enabled=true")
+			.run((context) -> assertThat(context).hasSingleBean(EdgeDecisions.class)
+				.hasSingleBean(io.github.correlation.web.reactive.ClientAddressTrust.class)
+				.doesNotHaveBean(ClientAddressTrust.class));
 	}
 
 	@Test

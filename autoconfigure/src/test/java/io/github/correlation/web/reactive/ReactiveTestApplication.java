@@ -109,7 +109,7 @@ public class ReactiveTestApplication {
 			return Mono.just("hello");
 		}
 
-		@GetMapping("/call")
+		@GetMapping({ "/call", "/call-reactive" })
 		Mono<String> call(@RequestParam String url) {
 			logger.info("calling {}", url);
 			return this.observedWebClient.get().uri(url).retrieve().bodyToMono(String.class);
