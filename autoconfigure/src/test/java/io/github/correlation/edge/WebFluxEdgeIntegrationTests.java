@@ -1,8 +1,5 @@
 package io.github.correlation.edge;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import io.github.correlation.test.SpanCapture;
 import io.github.correlation.test.TestApplication;
 import io.github.correlation.web.reactive.ReactiveTestApplication;
@@ -16,10 +13,8 @@ class WebFluxEdgeIntegrationTests extends EdgeContract {
 
 	@Override
 	protected ConfigurableApplicationContext startApplication(String... properties) {
-		List<String> all = new ArrayList<>(List.of(properties));
-		all.add("spring.main.web-application-type=reactive");
-		return TestApplication.run(new Class<?>[] { ReactiveTestApplication.class, SpanCapture.class },
-				all.toArray(String[]::new));
+		return TestApplication.runReactive(new Class<?>[] { ReactiveTestApplication.class, SpanCapture.class },
+				properties);
 	}
 
 	// Reactor Netty's native strategy honours X-Forwarded-For from any client; Spring's

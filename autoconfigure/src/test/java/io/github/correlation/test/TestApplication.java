@@ -25,6 +25,19 @@ public final class TestApplication {
 	}
 
 	/**
+	 * Run a WebFlux application on Reactor Netty: the servlet stack is on the test class
+	 * path as well, and Boot would pick it.
+	 * @param sources the application's sources
+	 * @param properties its properties
+	 * @return the running application
+	 */
+	public static ConfigurableApplicationContext runReactive(Class<?>[] sources, String... properties) {
+		List<String> all = new ArrayList<>(List.of(properties));
+		all.add("spring.main.web-application-type=reactive");
+		return run(sources, all.toArray(String[]::new));
+	}
+
+	/**
 	 * Forget the logging settings of the applications run so far: Boot keeps them in
 	 * system properties and never overwrites them, so a later application would log the
 	 * same way.

@@ -38,7 +38,7 @@ import org.springframework.web.server.WebExceptionHandler;
 /**
  * A WebFlux application on Reactor Netty whose handlers log on every kind of thread a
  * request's work runs on, and call downstream with clients that were built without Boot's
- * builders. Run it with {@code spring.main.web-application-type=reactive}.
+ * builders. Run it with {@code TestApplication.runReactive}.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration

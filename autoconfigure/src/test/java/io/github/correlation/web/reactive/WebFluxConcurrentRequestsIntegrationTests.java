@@ -33,8 +33,8 @@ class WebFluxConcurrentRequestsIntegrationTests {
 	void everyLineAndEveryOutgoingRequestCarriesItsOwnRequestsIds(CapturedOutput output) throws Exception {
 		RequestCrowd crowd = new RequestCrowd();
 		try (RecordingHttpServer downstream = new RecordingHttpServer();
-				ConfigurableApplicationContext context = TestApplication.run(
-						new Class<?>[] { ReactiveTestApplication.class }, "spring.main.web-application-type=reactive",
+				ConfigurableApplicationContext context = TestApplication.runReactive(
+						new Class<?>[] { ReactiveTestApplication.class },
 						"logging.structured.format.console=logstash")) {
 			crowd.send(TestApplication.port(context), "/crowd", REQUESTS, REQUESTS, downstream);
 		}

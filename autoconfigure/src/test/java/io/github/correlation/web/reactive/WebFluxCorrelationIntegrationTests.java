@@ -1,7 +1,5 @@
 package io.github.correlation.web.reactive;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.stream.Stream;
 
 import io.github.correlation.test.SpanCapture;
@@ -17,10 +15,8 @@ class WebFluxCorrelationIntegrationTests extends InboundHttpContract {
 
 	@Override
 	protected ConfigurableApplicationContext start(String... properties) {
-		List<String> all = new ArrayList<>(List.of(properties));
-		all.add("spring.main.web-application-type=reactive");
-		return TestApplication.run(new Class<?>[] { ReactiveTestApplication.class, SpanCapture.class },
-				all.toArray(String[]::new));
+		return TestApplication.runReactive(new Class<?>[] { ReactiveTestApplication.class, SpanCapture.class },
+				properties);
 	}
 
 	@Override

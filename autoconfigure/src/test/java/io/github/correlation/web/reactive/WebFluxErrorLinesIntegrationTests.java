@@ -52,10 +52,10 @@ class WebFluxErrorLinesIntegrationTests {
 	}
 
 	private static ConfigurableApplicationContext start(String... properties) {
-		List<String> all = new ArrayList<>(
-				List.of("spring.main.web-application-type=reactive", "logging.structured.format.console=logstash"));
+		List<String> all = new ArrayList<>(List.of("logging.structured.format.console=logstash"));
 		all.addAll(List.of(properties));
-		return TestApplication.run(new Class<?>[] { ReactiveTestApplication.class }, all.toArray(String[]::new));
+		return TestApplication.runReactive(new Class<?>[] { ReactiveTestApplication.class },
+				all.toArray(String[]::new));
 	}
 
 	private static void assertErrorLine(ConfigurableApplicationContext context, String path, String message,

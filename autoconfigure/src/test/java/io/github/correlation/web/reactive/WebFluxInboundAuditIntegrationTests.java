@@ -22,9 +22,9 @@ class WebFluxInboundAuditIntegrationTests {
 
 	@Test
 	void aRequestWithoutTraceparentAtAnInternalServiceIsAHopWithoutContext() {
-		try (ConfigurableApplicationContext context = TestApplication.run(
-				new Class<?>[] { ReactiveTestApplication.class }, "spring.main.web-application-type=reactive",
-				"correlation.audit.internal=true", "logging.level.root=warn")) {
+		try (ConfigurableApplicationContext context = TestApplication.runReactive(
+				new Class<?>[] { ReactiveTestApplication.class }, "correlation.audit.internal=true",
+				"logging.level.root=warn")) {
 			int port = TestApplication.port(context);
 			CorrelationReport report = context.getBean(CorrelationReport.class);
 			RawHttpClient.get(port, "/hello", List.<String[]>of(

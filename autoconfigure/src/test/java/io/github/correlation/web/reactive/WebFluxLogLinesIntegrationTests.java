@@ -40,9 +40,9 @@ class WebFluxLogLinesIntegrationTests {
 
 	private static final RecordingHttpServer downstream = new RecordingHttpServer();
 
-	private static final ConfigurableApplicationContext context = TestApplication.run(
-			new Class<?>[] { ReactiveTestApplication.class }, "spring.main.web-application-type=reactive",
-			"logging.structured.format.console=logstash", "management.tracing.sampling.probability=1.0");
+	private static final ConfigurableApplicationContext context = TestApplication.runReactive(
+			new Class<?>[] { ReactiveTestApplication.class }, "logging.structured.format.console=logstash",
+			"management.tracing.sampling.probability=1.0");
 
 	private static final int port = TestApplication.port(context);
 
