@@ -40,10 +40,10 @@ class ArchitectureTests {
 	private static final Map<String, Set<String>> ALLOWED = Map.ofEntries(Map.entry("", Set.of()),
 			Map.entry("w3c", Set.of("")), Map.entry("requestid", Set.of("")), Map.entry("logging", Set.of()),
 			Map.entry("internal", Set.of()), Map.entry("task", Set.of("internal")),
-			Map.entry("web.client", Set.of("internal")), Map.entry("web", Set.of("requestid")),
+			Map.entry("web.client", Set.of("internal", "task")), Map.entry("web", Set.of("requestid")),
 			Map.entry("web.servlet", Set.of("web", "requestid", "audit", "edge")),
-			Map.entry("web.reactive", Set.of("web", "requestid", "audit", "edge")), Map.entry("audit", Set.of()),
-			Map.entry("edge", Set.of("", "internal")), Map.entry("export", Set.of()),
+			Map.entry("web.reactive", Set.of("web", "task", "requestid", "audit", "edge")),
+			Map.entry("audit", Set.of()), Map.entry("edge", Set.of("", "internal")), Map.entry("export", Set.of()),
 			Map.entry("kafka", Set.of("kafka.internal")),
 			Map.entry("kafka.internal", Set.of("", "w3c", "requestid", "kafka", "audit", "edge")));
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.github.correlation.test.RecordingHttpServer;
+import io.github.correlation.web.client.CallerContextConnector;
 import io.github.correlation.web.client.ClientInstrumentingBeanPostProcessor;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
@@ -18,6 +19,8 @@ import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfigura
 import org.springframework.boot.restclient.autoconfigure.RestClientObservationAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.http.client.reactive.ClientHttpConnector;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestTemplate;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -97,6 +100,22 @@ class ClientCorrelationAutoConfigurationTests {
 				assertThat(this.server.takeRequest().uri()).isEqualTo("/created");
 				assertThat(this.observed).isEmpty();
 			});
+	}
+
+	@Test
+	void decoratesTheConnectorOfBootsWebClientBuilderOnlyWhenEnabled() {
+		this.contextRunner.withBean(ClientHttpConnector.class, ReactorClientHttpConnector::new)
+			.withBean(ObservationHandler.class, this::recordingHandler)
+			.run((context) -> {
+				assertThat(context.getBean(ClientHttpConnector.class)).isInstanceOf(CallerContextConnector.class);
+				assertThat(((CallerContextConnector) context.getBean(ClientHttpConnector.class)).getDelegate())
+					.isInstanceOf(ReactorClientHttpConnector.class);
+			});
+		this.contextRunner.withPropertyValues("correlation.client.enabled=false")
+			.withBean(ClientHttpConnector.class, ReactorClientHttpConnector::new)
+			.withBean(ObservationHandler.class, this::recordingHandler)
+			.run((context) -> assertThat(context.getBean(ClientHttpConnector.class))
+				.isInstanceOf(ReactorClientHttpConnector.class));
 	}
 
 	private ObservationHandler<Observation.Context> recordingHandler() {

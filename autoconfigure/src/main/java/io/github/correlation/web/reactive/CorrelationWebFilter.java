@@ -3,6 +3,7 @@ package io.github.correlation.web.reactive;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.github.correlation.task.ScopedSignals;
 import io.github.correlation.web.CorrelationResponseHeaders;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;

@@ -11,6 +11,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -57,11 +58,24 @@ public class ReactiveTestApplication {
 
 	@Bean
 	WebClient plainWebClient() {
+		return loggingFilters(WebClient.builder(), "plain").build();
+	}
+
+	/**
+	 * Filters that log the request and the response, as applications add to a client.
+	 * @param builder the client's builder
+	 * @param client the client's name in the lines
+	 * @return the builder
+	 */
+	static WebClient.Builder loggingFilters(WebClient.Builder builder, String client) {
 		Logger logger = LoggerFactory.getLogger("webclient.filter");
-		return WebClient.builder().filter(ExchangeFilterFunction.ofRequestProcessor((request) -> {
-			logger.info("webclient filter {}", request.url().getPath());
+		return builder.filter(ExchangeFilterFunction.ofRequestProcessor((request) -> {
+			logger.info("{} request filter {}", client, request.url().getPath());
 			return Mono.just(ClientRequest.from(request).build());
-		})).build();
+		})).filter(ExchangeFilterFunction.ofResponseProcessor((response) -> {
+			logger.info("{} response filter {}", client, response.request().getURI().getPath());
+			return Mono.just(response);
+		}));
 	}
 
 	/**
@@ -95,12 +109,15 @@ public class ReactiveTestApplication {
 
 		private final WebClient observedWebClient;
 
+		private final WebClient filteredWebClient;
+
 		ReactiveController(RestTemplate restTemplate, RestClient restClient, WebClient webClient,
-				WebClient.Builder builder) {
+				ObjectProvider<WebClient.Builder> builder) {
 			this.restTemplate = restTemplate;
 			this.restClient = restClient;
 			this.webClient = webClient;
-			this.observedWebClient = builder.build();
+			this.observedWebClient = builder.getObject().build();
+			this.filteredWebClient = loggingFilters(builder.getObject(), "built").build();
 		}
 
 		@GetMapping("/hello")
@@ -230,12 +247,13 @@ public class ReactiveTestApplication {
 		}
 
 		@GetMapping("/webclient")
-		Mono<String> webClient(@RequestParam String url, @RequestParam String tag) {
-			return this.webClient.get()
+		Mono<String> webClient(@RequestParam String url, @RequestParam String client) {
+			WebClient webClient = client.equals("plain") ? this.webClient : this.filteredWebClient;
+			return webClient.get()
 				.uri(url)
 				.retrieve()
 				.bodyToMono(String.class)
-				.doOnNext((value) -> logger.info("after webclient {}", tag));
+				.doOnNext((value) -> logger.info("after {} webclient", client));
 		}
 
 	}

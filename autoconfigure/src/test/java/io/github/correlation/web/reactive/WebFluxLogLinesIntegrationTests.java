@@ -93,15 +93,17 @@ class WebFluxLogLinesIntegrationTests {
 		request.assertLine(output, "blocking " + client);
 	}
 
-	@Test
-	void webClientFilterLinesCarryTheRequestsIds(CapturedOutput output) {
-		Request request = new Request("webclient");
+	@ParameterizedTest
+	@ValueSource(strings = { "plain", "built" })
+	void webClientFilterAndResponseLinesCarryTheRequestsIds(String client, CapturedOutput output) {
+		Request request = new Request("webclient-" + client);
 		RawHttpClient.Response response = request
-			.get("/webclient?tag=" + request.tag + "&url=" + downstream.url("/wc-" + request.tag));
+			.get("/webclient?client=" + client + "&url=" + downstream.url("/" + request.tag));
 		assertThat(response.status()).as(response.body()).isEqualTo(200);
 		request.assertSent(downstream.takeRequest());
-		Map<String, Object> filter = JsonLogLines.single(output, "webclient filter /wc-" + request.tag);
-		assertThat(filter).containsEntry("trace_id", request.traceId).containsEntry("request_id", request.tag);
+		request.assertLine(output, client + " request filter /" + request.tag);
+		request.assertLine(output, client + " response filter /" + request.tag);
+		request.assertLine(output, "after " + client + " webclient");
 	}
 
 	@Test

@@ -1,4 +1,4 @@
-package io.github.correlation.web.reactive;
+package io.github.correlation.task;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
