@@ -21,10 +21,12 @@ import io.github.correlation.test.RawHttpClient;
 import io.github.correlation.test.RecordingHttpServer;
 import io.github.correlation.test.RecordingHttpServer.RecordedRequest;
 import io.github.correlation.test.TestApplication;
+import io.github.correlation.web.reactive.ReactiveTestApplication;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -33,9 +35,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Hostile trace headers over real sockets: generated {@code traceparent},
  * {@code tracestate}, {@code baggage} and request id values (header and alias), several
- * instances of each, sent raw to an embedded Tomcat whose application calls a real
- * downstream server. Every request is checked: no 5xx, a 4xx only where Tomcat refuses
- * the request before any application code runs, every header sent downstream and every
+ * instances of each, sent raw to an embedded Tomcat, and to Reactor Netty, whose
+ * application calls a real downstream server. Every request is checked: no 5xx, a 4xx
+ * (400, or 431 for headers beyond the server's limit) only where the server refuses the
+ * request before any application code runs, every header sent downstream and every
  * response header well-formed and free of rejected input, every JSON log line one line of
  * valid JSON.
  */
@@ -52,10 +55,11 @@ class HostileHttpHeadersFuzzTests {
 		TestApplication.clearLoggingSystemProperties();
 	}
 
-	@Test
-	void hostileHeadersNeverFailARequestOrLeaveTheApplication() throws Exception {
+	@ParameterizedTest
+	@ValueSource(strings = { "servlet", "webflux" })
+	void hostileHeadersNeverFailARequestOrLeaveTheApplication(String stack) throws Exception {
 		// Under target/, so the lines of a failed run can be read
-		Path logFile = Path.of("target", "fuzz", "http.log").toAbsolutePath();
+		Path logFile = Path.of("target", "fuzz", "http-" + stack + ".log").toAbsolutePath();
 		Files.deleteIfExists(logFile);
 		HostileValues values = new HostileValues(HostileValues.SEED, false);
 		Map<String, Integer> tried = new TreeMap<>();
@@ -68,16 +72,17 @@ class HostileHttpHeadersFuzzTests {
 		sent.forEach((request) -> allRejected.addAll(request.rejected()));
 		Invariants invariants = new Invariants();
 		Map<String, Sent> awaitingDownstream = new ConcurrentHashMap<>();
-		AtomicInteger refusedByTomcat = new AtomicInteger();
+		AtomicInteger refusedByServer = new AtomicInteger();
 		List<RecordedRequest> calls;
+		String[] properties = { "management.tracing.sampling.probability=1.0",
+				"management.tracing.baggage.remote-fields=user_id",
+				"management.tracing.baggage.correlation.fields=user_id", "correlation.audit.internal=true",
+				"logging.file.name=" + logFile, "logging.structured.format.file=logstash",
+				"logging.threshold.console=off", "logging.level.root=info" };
 		try (RecordingHttpServer downstream = new RecordingHttpServer();
-				ConfigurableApplicationContext app = TestApplication.run(
-						new Class<?>[] { CorrelationTestApplication.class },
-						"management.tracing.sampling.probability=1.0",
-						"management.tracing.baggage.remote-fields=user_id",
-						"management.tracing.baggage.correlation.fields=user_id", "correlation.audit.internal=true",
-						"logging.file.name=" + logFile, "logging.structured.format.file=logstash",
-						"logging.threshold.console=off", "logging.level.root=info")) {
+				ConfigurableApplicationContext app = stack.equals("webflux")
+						? TestApplication.runReactive(new Class<?>[] { ReactiveTestApplication.class }, properties)
+						: TestApplication.run(new Class<?>[] { CorrelationTestApplication.class }, properties)) {
 			int port = TestApplication.port(app);
 			ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
 			List<Future<?>> done = new ArrayList<>();
@@ -86,7 +91,7 @@ class HostileHttpHeadersFuzzTests {
 					String path = "/callback/" + request.number();
 					RawHttpClient.Response response = RawHttpClient.get(port, "/call?url=" + downstream.url(path),
 							request.headers());
-					check(invariants, request, response, refusedByTomcat);
+					check(invariants, request, response, refusedByServer);
 					if (response.status() == 200) {
 						awaitingDownstream.put(path, request);
 					}
@@ -111,11 +116,11 @@ class HostileHttpHeadersFuzzTests {
 		lines.forEach((line) -> invariants.checkLogLine(line, allRejected));
 		long continued = sent.stream().filter((request) -> request.continuedTraceId() != null).count();
 		System.out.printf(
-				"HTTP fuzz (seed %d): %d requests, values tried %s, %d with a valid traceparent, %d refused by Tomcat before the application, %d log lines; failures: %d%n",
-				HostileValues.SEED, sent.size(), tried, continued, refusedByTomcat.get(), lines.size(),
+				"HTTP fuzz (%s, seed %d): %d requests, values tried %s, %d with a valid traceparent, %d refused by the server before the application, %d log lines; failures: %d%n",
+				stack, HostileValues.SEED, sent.size(), tried, continued, refusedByServer.get(), lines.size(),
 				invariants.failureCount());
 		assertThat(invariants.failures()).as("seed %d", HostileValues.SEED).isEmpty();
-		assertThat(lines).hasSizeGreaterThan(sent.size() - refusedByTomcat.get());
+		assertThat(lines).hasSizeGreaterThan(sent.size() - refusedByServer.get());
 	}
 
 	private static Sent generate(HostileValues values, Map<String, Integer> tried, int number) {
@@ -144,15 +149,15 @@ class HostileHttpHeadersFuzzTests {
 	}
 
 	private static void check(Invariants invariants, Sent request, RawHttpClient.Response response,
-			AtomicInteger refusedByTomcat) {
+			AtomicInteger refusedByServer) {
 		String where = request.describe();
 		invariants.check(response.status() < 500, where, "no 5xx", response.status());
 		if (response.status() >= 400) {
 			invariants.check(
-					response.status() == 400 && response.header("traceresponse") == null
+					(response.status() == 400 || response.status() == 431) && response.header("traceresponse") == null
 							&& response.header("x-request-id") == null,
-					where, "a 4xx only from Tomcat, before the application", response.status());
-			refusedByTomcat.incrementAndGet();
+					where, "a 4xx only from the server, before the application", response.status());
+			refusedByServer.incrementAndGet();
 			return;
 		}
 		invariants.checkNotEchoed(where + " response", response.headers(), request.rejected());

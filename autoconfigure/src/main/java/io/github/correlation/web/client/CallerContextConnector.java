@@ -59,10 +59,11 @@ public final class CallerContextConnector implements ClientHttpConnector {
 
 				@Override
 				public Flux<DataBuffer> getBody() {
-					return ScopedSignals.flux(super.getBody(), caller, CallerContextConnector.this.registry);
+					return ScopedSignals.flux(super.getBody(), caller, CallerContextConnector.this.registry,
+							ScopedSignals.BODY);
 				}
 
-			}), caller, this.registry);
+			}), caller, this.registry, ScopedSignals.VALUES);
 		});
 	}
 

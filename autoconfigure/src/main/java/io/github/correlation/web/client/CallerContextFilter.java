@@ -42,8 +42,8 @@ public final class CallerContextFilter implements ExchangeFilterFunction {
 				return response;
 			}
 			return ScopedSignals.mono(response.map((received) -> received.mutate()
-				.body((body) -> ScopedSignals.flux(body, caller, this.registry))
-				.build()), caller, this.registry);
+				.body((body) -> ScopedSignals.flux(body, caller, this.registry, ScopedSignals.BODY))
+				.build()), caller, this.registry, ScopedSignals.VALUES);
 		});
 	}
 

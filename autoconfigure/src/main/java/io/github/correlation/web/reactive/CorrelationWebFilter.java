@@ -1,8 +1,5 @@
 package io.github.correlation.web.reactive;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import io.github.correlation.task.ScopedSignals;
 import io.github.correlation.web.CorrelationResponseHeaders;
 import io.micrometer.observation.Observation;
@@ -14,6 +11,7 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.http.server.reactive.ServerHttpResponse;
@@ -27,9 +25,9 @@ import org.springframework.web.server.WebFilterChain;
  * one {@code HttpWebHandlerAdapter} starts and keeps in the Reactor context: the
  * subscription of the filter chain and handler (controller code, {@code WebClient}
  * filters applied then, blocking calls), the arrival of the request body (handlers that
- * read it run then), and the signals the handling returns, which the exception handlers
- * and {@code HttpWebHandlerAdapter} log errors on. Work moved to another scheduler
- * follows through the Reactor schedule hook the starter installs.
+ * read it run then), and the errors the handling returns, which the exception handlers
+ * and {@code HttpWebHandlerAdapter} log. Work moved to another scheduler follows through
+ * the Reactor schedule hook the starter installs.
  *
  * @author Correlation contributors
  * @since 0.1.0
@@ -63,33 +61,25 @@ public final class CorrelationWebFilter implements WebFilter, Ordered {
 			if (observation == null || observation.isNoop()) {
 				return chain.filter(exchange);
 			}
-			ServerWebExchange scoped = exchange.mutate()
+			ServerWebExchange scoped = hasBody(exchange.getRequest()) ? exchange.mutate()
 				.request(new ScopedBodyRequest(exchange.getRequest(), observation, this.registry))
-				.build();
+				.build() : exchange;
 			return ScopedSignals.mono(Mono.defer(() -> {
 				writeHeaders(exchange.getResponse());
 				return chain.filter(scoped);
-			}), observation, this.registry);
+			}), observation, this.registry, ScopedSignals.SUBSCRIPTION_AND_ERRORS);
 		});
 	}
 
-	/**
-	 * Write the headers now, from the context made current for the request, and again
-	 * just before the response is committed: error handling may build the response
-	 * afresh, and a streamed response commits whenever its first element is written.
-	 * @param response the response
-	 */
+	// Written before the handler runs: WebFlux and Boot's error handling add to the
+	// response headers and never clear them, whatever the response turns out to be
 	private void writeHeaders(ServerHttpResponse response) {
-		Map<String, String> headers = new LinkedHashMap<>(4);
-		this.responseHeaders.write(Context.current(), headers::put);
-		if (headers.isEmpty()) {
-			return;
-		}
-		response.getHeaders().setAll(headers);
-		response.beforeCommit(() -> {
-			response.getHeaders().setAll(headers);
-			return Mono.empty();
-		});
+		this.responseHeaders.write(Context.current(), response.getHeaders()::set);
+	}
+
+	private static boolean hasBody(ServerHttpRequest request) {
+		HttpHeaders headers = request.getHeaders();
+		return headers.getContentLength() > 0 || headers.containsHeader(HttpHeaders.TRANSFER_ENCODING);
 	}
 
 	@Override
@@ -111,7 +101,7 @@ public final class CorrelationWebFilter implements WebFilter, Ordered {
 
 		@Override
 		public Flux<DataBuffer> getBody() {
-			return ScopedSignals.flux(super.getBody(), this.observation, this.registry);
+			return ScopedSignals.flux(super.getBody(), this.observation, this.registry, ScopedSignals.BODY);
 		}
 
 	}

@@ -14,7 +14,9 @@ import java.util.stream.Stream;
  * tracing alone, Boot's tracing and the starter, no tracing with the OpenTelemetry Java
  * agent), each in its own JVM, one after the other and in alternating order over several
  * rounds, against one in-process OTLP sink. Prints the medians and the ratios against
- * Boot's tracing alone.
+ * Boot's tracing alone. With {@code --stack webflux} the application is the WebFlux twin,
+ * and {@code boot-auto} (Boot's tracing with
+ * {@code spring.reactor.context-propagation=auto}) is one more variant.
  * <p>
  * Per variant and round: the time from JVM start to the first answered request; a
  * closed-loop warm-up, then a closed-loop measurement (throughput, CPU time and allocated
@@ -25,9 +27,11 @@ import java.util.stream.Stream;
  */
 public final class HttpLoadRun {
 
-	private static final String MAIN_CLASS = "io.github.correlation.benchmarks.http.HttpBenchmarkApplication";
+	private static final Map<String, String> MAIN_CLASSES = Map.of("http",
+			"io.github.correlation.benchmarks.http.HttpBenchmarkApplication", "webflux",
+			"io.github.correlation.benchmarks.webflux.WebFluxBenchmarkApplication");
 
-	private static final String LOG_MARKER = "work for customer";
+	private static final String LOG_MARKER = "for customer";
 
 	private HttpLoadRun() {
 	}
@@ -35,9 +39,15 @@ public final class HttpLoadRun {
 	public static void main(String[] args) throws Exception {
 		Options options = new Options(args,
 				Map.of("root", ".", "rounds", "2", "warmup", "8", "duration", "20", "latency-duration", "10", "rate",
-						"400", "connections", "8", "variants", "none,boot,starter,agent", "java-options", ""));
+						"400", "connections", "8", "variants", "none,boot,starter,agent", "java-options", "", "stack",
+						"http"));
 		Path root = Path.of(options.string("root")).toAbsolutePath();
-		List<Variant> variants = Variant.selected(Variant.http(root), options.list("variants"));
+		String stack = options.string("stack");
+		String mainClass = MAIN_CLASSES.get(stack);
+		if (mainClass == null) {
+			throw new IllegalArgumentException("--stack must be one of " + MAIN_CLASSES.keySet() + ", not " + stack);
+		}
+		List<Variant> variants = Variant.selected(Variant.http(root, stack), options.list("variants"));
 		System.out.printf("HTTP load run: %s%nJVM %s, %d cores%n%n", options, Runtime.version(),
 				Runtime.getRuntime().availableProcessors());
 		Table table = new Table().column("req/s", (value) -> String.format("%.0f", value))
@@ -51,7 +61,7 @@ public final class HttpLoadRun {
 		try (OtlpSink sink = OtlpSink.start()) {
 			for (int round = 1; round <= options.integer("rounds"); round++) {
 				for (Variant variant : Variant.inRound(variants, round)) {
-					measure(variant, round, options, sink, root, table);
+					measure(variant, round, options, sink, root, table, mainClass);
 				}
 			}
 		}
@@ -59,10 +69,11 @@ public final class HttpLoadRun {
 		System.out.print(table.render("boot"));
 	}
 
-	private static void measure(Variant variant, int round, Options options, OtlpSink sink, Path root, Table table)
-			throws Exception {
+	private static void measure(Variant variant, int round, Options options, OtlpSink sink, Path root, Table table,
+			String mainClass) throws Exception {
 		int port = Ports.free();
-		Path log = root.resolve("benchmarks/target/load/http-" + variant.name() + "-" + round + ".log");
+		Path log = root
+			.resolve("benchmarks/target/load/" + stack(mainClass) + "-" + variant.name() + "-" + round + ".log");
 		List<String> javaOptions = new ArrayList<>(variant.javaOptions(sink.baseUrl()));
 		for (String option : options.string("java-options").trim().split("\\s+")) {
 			if (!option.isEmpty()) {
@@ -70,7 +81,7 @@ public final class HttpLoadRun {
 			}
 		}
 		long exportsBefore = sink.exports();
-		try (ApplicationProcess app = ApplicationProcess.start(javaOptions, variant.classpath(), MAIN_CLASS,
+		try (ApplicationProcess app = ApplicationProcess.start(javaOptions, variant.classpath(), mainClass,
 				List.of("--server.port=" + port,
 						"--management.opentelemetry.tracing.export.otlp.endpoint=" + sink.baseUrl() + "/v1/traces"),
 				log)) {
@@ -102,6 +113,15 @@ public final class HttpLoadRun {
 					fixed.millisAt(50), fixed.millisAt(99), startup, rss, allocatedPerRequest, cpuPerRequest,
 					closed.errors() + fixed.errors(), sink.exports() - exportsBefore, correlatedLogLines(log));
 		}
+	}
+
+	private static String stack(String mainClass) {
+		return MAIN_CLASSES.entrySet()
+			.stream()
+			.filter((entry) -> entry.getValue().equals(mainClass))
+			.findFirst()
+			.orElseThrow()
+			.getKey();
 	}
 
 	private static long awaitFirstResponse(ApplicationProcess app, int port) throws IOException, InterruptedException {

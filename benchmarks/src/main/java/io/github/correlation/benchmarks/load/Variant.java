@@ -42,14 +42,28 @@ record Variant(String name, String classpath, Function<String, List<String>> jav
 		return order;
 	}
 
-	static List<Variant> http(Path root) {
-		String untraced = classpath(root.resolve("benchmarks/http-app/target/classpath.txt"))
-				+ java.io.File.pathSeparator + root.resolve("benchmarks/http-app/target/classes");
+	/**
+	 * Return the variants of the HTTP load run on a stack.
+	 * @param root the project's root
+	 * @param stack {@code http} (servlet) or {@code webflux}: the prefix of the modules
+	 * @return the variants; on WebFlux also {@code boot-auto}, Boot's tracing with
+	 * Reactor's automatic context propagation, the way to ids in every line without the
+	 * starter
+	 */
+	static List<Variant> http(Path root, String stack) {
+		String untraced = classpath(root.resolve("benchmarks/" + stack + "-app/target/classpath.txt"))
+				+ java.io.File.pathSeparator + root.resolve("benchmarks/" + stack + "-app/target/classes");
 		Path agent = root.resolve("benchmarks/target/agent/opentelemetry-javaagent.jar");
-		return List.of(new Variant("none", untraced, (otlp) -> COMMON),
-				new Variant("boot", variantClasspath(root, "http-boot"), (otlp) -> COMMON),
-				new Variant("starter", variantClasspath(root, "http-correlation"), (otlp) -> COMMON),
-				new Variant("agent", untraced, (otlp) -> agentOptions(agent, otlp)));
+		List<Variant> variants = new ArrayList<>(List.of(new Variant("none", untraced, (otlp) -> COMMON),
+				new Variant("boot", variantClasspath(root, stack + "-boot"), (otlp) -> COMMON),
+				new Variant("starter", variantClasspath(root, stack + "-correlation"), (otlp) -> COMMON),
+				new Variant("agent", untraced, (otlp) -> agentOptions(agent, otlp))));
+		if (stack.equals("webflux")) {
+			List<String> auto = new ArrayList<>(COMMON);
+			auto.add("-Dspring.reactor.context-propagation=auto");
+			variants.add(new Variant("boot-auto", variantClasspath(root, stack + "-boot"), (otlp) -> auto));
+		}
+		return variants;
 	}
 
 	static List<Variant> kafka(Path root) {

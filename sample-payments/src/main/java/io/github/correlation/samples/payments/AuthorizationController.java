@@ -4,6 +4,8 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -13,7 +15,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code POST /payments/authorize}: approves or declines the card of an order.
+ * {@code POST /payments/authorize}: approves or declines the card of an order. Payments
+ * is a WebFlux service: the card issuer's answer is a blocking call, so it is asked on
+ * {@code boundedElastic}, and the lines written there carry the checkout's ids like every
+ * other line.
  *
  * @author Correlation contributors
  * @since 0.1.0
@@ -30,10 +35,16 @@ class AuthorizationController {
 	}
 
 	@PostMapping("/payments/authorize")
-	ResponseEntity<?> authorize(@RequestBody AuthorizationRequest request) {
+	Mono<ResponseEntity<?>> authorize(@RequestBody AuthorizationRequest request) {
 		logger.info("authorizing {} cents for order {} with card {}", request.amountCents(), request.orderId(),
 				CardIssuer.masked(request.cardNumber()));
-		if (this.issuer.decide(request.cardNumber()) == CardIssuer.Decision.DECLINED) {
+		return Mono.fromCallable(() -> this.issuer.decide(request.cardNumber()))
+			.subscribeOn(Schedulers.boundedElastic())
+			.map((decision) -> answer(request, decision));
+	}
+
+	private static ResponseEntity<?> answer(AuthorizationRequest request, CardIssuer.Decision decision) {
+		if (decision == CardIssuer.Decision.DECLINED) {
 			logger.warn("card {} declined for order {}", CardIssuer.masked(request.cardNumber()), request.orderId());
 			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYMENT_REQUIRED,
 					"The card issuer declined the payment");
