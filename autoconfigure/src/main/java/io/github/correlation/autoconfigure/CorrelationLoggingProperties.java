@@ -19,6 +19,8 @@ public class CorrelationLoggingProperties {
 
 	private final Mdc mdc = new Mdc();
 
+	private final Otlp otlp = new Otlp();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -29,6 +31,32 @@ public class CorrelationLoggingProperties {
 
 	public Mdc getMdc() {
 		return this.mdc;
+	}
+
+	public Otlp getOtlp() {
+		return this.otlp;
+	}
+
+	/**
+	 * OTLP log export properties.
+	 */
+	public static class Otlp {
+
+		/**
+		 * Whether to send every log line to Boot's OTLP log export when it is configured
+		 * (management.opentelemetry.logging.export.otlp.endpoint), through
+		 * OpenTelemetry's Logback appender attached to the root logger.
+		 */
+		private boolean enabled = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
 	}
 
 	/**

@@ -44,13 +44,24 @@ public final class LoggingCorrelationAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(Slf4JBaggageEventListener.class)
 	BaggageMdcEventListener baggageMdcEventListener(RequestIdProperties requestId, TracingProperties tracing) {
+		return new BaggageMdcEventListener(baggageFields(requestId, tracing));
+	}
+
+	/**
+	 * The baggage entries written to the MDC: the request id and the fields Boot
+	 * correlates or propagates.
+	 * @param requestId the request id properties
+	 * @param tracing the tracing properties of Boot
+	 * @return the MDC keys of the baggage entries
+	 */
+	static Set<String> baggageFields(RequestIdProperties requestId, TracingProperties tracing) {
 		Set<String> fields = new LinkedHashSet<>();
 		if (requestId.isEnabled()) {
 			fields.add(requestId.getField());
 		}
 		fields.addAll(tracing.getBaggage().getCorrelation().getFields());
 		fields.addAll(tracing.getBaggage().getRemoteFields());
-		return new BaggageMdcEventListener(fields);
+		return fields;
 	}
 
 }

@@ -46,6 +46,12 @@ public class SmokeApplication {
 			return this.restClient.get().uri(url).retrieve().body(String.class);
 		}
 
+		@GetMapping("/greet")
+		String greet() {
+			logger.info("greeting");
+			return "hello";
+		}
+
 		@GetMapping("/fail")
 		String fail() {
 			throw new IllegalStateException("failed on purpose");

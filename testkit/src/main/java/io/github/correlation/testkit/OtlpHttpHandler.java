@@ -28,7 +28,9 @@ final class OtlpHttpHandler implements HttpHandler {
 
 	static final String TRACES_PATH = "/v1/traces";
 
-	private static final List<String> IGNORED_PATHS = List.of("/v1/metrics", "/v1/logs");
+	static final String LOGS_PATH = "/v1/logs";
+
+	private static final List<String> IGNORED_PATHS = List.of("/v1/metrics");
 
 	private static final String PROTOBUF = "application/x-protobuf";
 
@@ -49,7 +51,7 @@ final class OtlpHttpHandler implements HttpHandler {
 			// Read the body in every case so that the connection can be reused.
 			byte[] body = exchange.getRequestBody().readAllBytes();
 			String path = exchange.getRequestURI().getPath();
-			if (!TRACES_PATH.equals(path) && !IGNORED_PATHS.contains(path)) {
+			if (!TRACES_PATH.equals(path) && !LOGS_PATH.equals(path) && !IGNORED_PATHS.contains(path)) {
 				respond(exchange, 404, "Not found: " + path);
 			}
 			else if (!"POST".equals(exchange.getRequestMethod())) {
@@ -58,6 +60,9 @@ final class OtlpHttpHandler implements HttpHandler {
 			}
 			else if (TRACES_PATH.equals(path)) {
 				receiveTraces(exchange, body);
+			}
+			else if (LOGS_PATH.equals(path)) {
+				receiveLogs(exchange, body);
 			}
 			else {
 				respond(exchange, 200, null, EMPTY_RESPONSE);
@@ -95,6 +100,27 @@ final class OtlpHttpHandler implements HttpHandler {
 		Forwarder forwarder = this.forwarder.get();
 		if (forwarder != null) {
 			forwarder.forward(body, contentType, contentEncoding);
+		}
+		respond(exchange, 200, PROTOBUF, EMPTY_RESPONSE);
+	}
+
+	private void receiveLogs(HttpExchange exchange, byte[] body) throws IOException {
+		String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+		if (contentType != null && contentType.toLowerCase(Locale.ROOT).contains("json")) {
+			respond(exchange, 415, "Only application/x-protobuf is supported, not " + contentType);
+			return;
+		}
+		try {
+			this.store.addLogs(
+					OtlpLogDecoder.decode(decompress(body, exchange.getRequestHeaders().getFirst("Content-Encoding"))));
+		}
+		catch (MalformedRequestException ex) {
+			respond(exchange, 400, ex.getMessage());
+			return;
+		}
+		catch (UnsupportedContentEncodingException ex) {
+			respond(exchange, 415, ex.getMessage());
+			return;
 		}
 		respond(exchange, 200, PROTOBUF, EMPTY_RESPONSE);
 	}

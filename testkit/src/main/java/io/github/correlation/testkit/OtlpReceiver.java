@@ -116,6 +116,23 @@ public final class OtlpReceiver implements AutoCloseable {
 	}
 
 	/**
+	 * The logs endpoint, suitable for
+	 * {@code management.opentelemetry.logging.export.otlp.endpoint}.
+	 * @return {@code http://127.0.0.1:PORT/v1/logs}
+	 */
+	public String logsEndpoint() {
+		return baseUrl() + OtlpHttpHandler.LOGS_PATH;
+	}
+
+	/**
+	 * All log records received since start or the last {@link #clear()}.
+	 * @return a snapshot of the log records, in arrival order
+	 */
+	public List<ReceivedLogRecord> logRecords() {
+		return this.store.logRecords();
+	}
+
+	/**
 	 * All spans received since start or the last {@link #clear()}.
 	 * @return a snapshot of the spans, in arrival order
 	 */
@@ -150,7 +167,7 @@ public final class OtlpReceiver implements AutoCloseable {
 	}
 
 	/**
-	 * Forget all received spans and reset the request count.
+	 * Forget all received spans and log records and reset the request count.
 	 */
 	public void clear() {
 		this.store.clear();

@@ -96,7 +96,7 @@ final class OtlpTraceDecoder {
 		return HEX.formatHex(bytes.toByteArray());
 	}
 
-	private static String serviceName(Resource resource) {
+	static String serviceName(Resource resource) {
 		for (KeyValue attribute : resource.getAttributesList()) {
 			if ("service.name".equals(attribute.getKey()) && !attribute.getValue().getStringValue().isEmpty()) {
 				return attribute.getValue().getStringValue();

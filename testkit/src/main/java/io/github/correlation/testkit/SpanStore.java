@@ -29,6 +29,8 @@ final class SpanStore {
 
 	private final Map<String, Long> lastArrivalByTrace = new HashMap<>();
 
+	private final List<ReceivedLogRecord> logRecords = new ArrayList<>();
+
 	private long changes;
 
 	private int requests;
@@ -48,6 +50,18 @@ final class SpanStore {
 				this.lastArrivalByTrace.put(span.traceId(), now);
 			}
 			changed();
+		}
+	}
+
+	void addLogs(List<ReceivedLogRecord> received) {
+		synchronized (this.monitor) {
+			this.logRecords.addAll(received);
+		}
+	}
+
+	List<ReceivedLogRecord> logRecords() {
+		synchronized (this.monitor) {
+			return List.copyOf(this.logRecords);
 		}
 	}
 
@@ -77,6 +91,7 @@ final class SpanStore {
 
 	void clear() {
 		synchronized (this.monitor) {
+			this.logRecords.clear();
 			this.spans.clear();
 			this.spansByTrace.clear();
 			this.lastArrivalByTrace.clear();

@@ -5,9 +5,16 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 
+import com.google.protobuf.ByteString;
+import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
 import io.opentelemetry.proto.common.v1.AnyValue;
+import io.opentelemetry.proto.common.v1.KeyValue;
+import io.opentelemetry.proto.logs.v1.LogRecord;
+import io.opentelemetry.proto.logs.v1.ResourceLogs;
+import io.opentelemetry.proto.logs.v1.ScopeLogs;
+import io.opentelemetry.proto.resource.v1.Resource;
 import io.opentelemetry.proto.trace.v1.ResourceSpans;
 import io.opentelemetry.proto.trace.v1.ScopeSpans;
 import io.opentelemetry.proto.trace.v1.Span;
@@ -153,13 +160,38 @@ class OtlpReceiverTests {
 	}
 
 	@Test
-	void acknowledgesAndIgnoresMetricsAndLogs() {
+	void acknowledgesAndIgnoresMetrics() {
 		assertThat(OtlpRequests.post(this.receiver.baseUrl() + "/v1/metrics", new byte[] { 1, 2, 3 }).statusCode())
-			.isEqualTo(200);
-		assertThat(OtlpRequests.post(this.receiver.baseUrl() + "/v1/logs", new byte[] { 1, 2, 3 }).statusCode())
 			.isEqualTo(200);
 		assertThat(this.receiver.spans()).isEmpty();
 		assertThat(this.receiver.requestCount()).isZero();
+	}
+
+	@Test
+	void decodesLogRecords() {
+		LogRecord record = LogRecord.newBuilder()
+			.setBody(AnyValue.newBuilder().setStringValue("greeting"))
+			.setSeverityText("INFO")
+			.setSeverityNumberValue(9)
+			.setTraceId(ByteString.fromHex("0af7651916cd43dd8448eb211c80319c"))
+			.setSpanId(ByteString.fromHex("b7ad6b7169203331"))
+			.addAttributes(
+					KeyValue.newBuilder().setKey("request_id").setValue(AnyValue.newBuilder().setStringValue("rid-1")))
+			.build();
+		ExportLogsServiceRequest request = ExportLogsServiceRequest.newBuilder()
+			.addResourceLogs(ResourceLogs.newBuilder()
+				.setResource(Resource.newBuilder()
+					.addAttributes(KeyValue.newBuilder()
+						.setKey("service.name")
+						.setValue(AnyValue.newBuilder().setStringValue("orders"))))
+				.addScopeLogs(ScopeLogs.newBuilder().addLogRecords(record)))
+			.build();
+		assertThat(OtlpRequests.post(this.receiver.logsEndpoint(), request.toByteArray()).statusCode()).isEqualTo(200);
+		assertThat(this.receiver.logRecords()).containsExactly(new ReceivedLogRecord("orders", "greeting", "INFO", 9,
+				"0af7651916cd43dd8448eb211c80319c", "b7ad6b7169203331", Map.of("request_id", "rid-1")));
+		assertThat(OtlpRequests.post(this.receiver.logsEndpoint(), new byte[] { 1, 2, 3 }).statusCode()).isEqualTo(400);
+		this.receiver.clear();
+		assertThat(this.receiver.logRecords()).isEmpty();
 	}
 
 	@Test

@@ -1,0 +1,98 @@
+package io.github.correlation.smoke;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+
+import io.github.correlation.testkit.OtlpReceiver;
+import io.github.correlation.testkit.ReceivedLogRecord;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * OTLP log export with nothing but Boot's endpoint property: a line written inside a
+ * request reaches a real OTLP receiver once, with the trace and span id of the line and
+ * the request id; a Logback configuration that declares OpenTelemetry's appender itself
+ * gets no second one.
+ */
+class OtlpLogExportTests {
+
+	private static final String TRACE_ID = "0af7651916cd43dd8448eb211c80319c";
+
+	@Test
+	void aLineWrittenInARequestReachesTheReceiverOnceWithItsIds() throws Exception {
+		try (OtlpReceiver receiver = OtlpReceiver.start(); ConfigurableApplicationContext context = start(receiver)) {
+			HttpResponse<String> response = greet(context, "otlp-1");
+			String spanId = response.headers().firstValue("traceresponse").orElseThrow().substring(36, 52);
+			ReceivedLogRecord record = awaitSingle(context, receiver, "otlp-1");
+			assertThat(record.traceId()).isEqualTo(TRACE_ID);
+			assertThat(record.spanId()).isEqualTo(spanId);
+			assertThat(record.attributes()).containsEntry("request_id", "otlp-1");
+			assertThat(record.severityText()).isEqualTo("INFO");
+			assertThat(record.serviceName()).isEqualTo("smoke");
+		}
+	}
+
+	@Test
+	void anAppenderTheApplicationDeclaresItselfIsTheOnlyOne() throws Exception {
+		try (OtlpReceiver receiver = OtlpReceiver.start();
+				ConfigurableApplicationContext context = start(receiver,
+						"--logging.config=classpath:logback-with-otel-appender.xml")) {
+			greet(context, "otlp-2");
+			ReceivedLogRecord record = awaitSingle(context, receiver, "otlp-2");
+			assertThat(record.traceId()).isEqualTo(TRACE_ID);
+		}
+	}
+
+	private static ConfigurableApplicationContext start(OtlpReceiver receiver, String... more) {
+		List<String> args = new java.util.ArrayList<>(
+				List.of("--server.port=0", "--server.address=127.0.0.1", "--spring.application.name=smoke",
+						"--management.opentelemetry.logging.export.otlp.endpoint=" + receiver.logsEndpoint(),
+						"--management.opentelemetry.logging.export.schedule-delay=100ms"));
+		args.addAll(List.of(more));
+		return SpringApplication.run(SmokeApplication.class, args.toArray(String[]::new));
+	}
+
+	private static HttpResponse<String> greet(ConfigurableApplicationContext context, String requestId)
+			throws Exception {
+		int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/greet"))
+			.header("traceparent", "00-" + TRACE_ID + "-b7ad6b7169203331-01")
+			.header("X-Request-Id", requestId)
+			.build();
+		HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).isEqualTo(200);
+		return response;
+	}
+
+	// Records leave in the order they were written: once a later request's line has
+	// arrived, so has every copy of the earlier one
+	private static ReceivedLogRecord awaitSingle(ConfigurableApplicationContext context, OtlpReceiver receiver,
+			String requestId) throws Exception {
+		greet(context, requestId + "-later");
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(20))
+			.until(() -> !greetings(receiver, requestId + "-later").isEmpty());
+		List<ReceivedLogRecord> records = greetings(receiver, requestId);
+		assertThat(records).as("records of the line written for request %s", requestId).hasSize(1);
+		return records.get(0);
+	}
+
+	private static List<ReceivedLogRecord> greetings(OtlpReceiver receiver, String requestId) {
+		return receiver.logRecords()
+			.stream()
+			.filter((record) -> record.body().equals("greeting")
+					&& requestId.equals(record.attributes().get("request_id")))
+			.toList();
+	}
+
+}
