@@ -78,51 +78,46 @@ final class OtlpHttpHandler implements HttpHandler {
 
 	private void receiveTraces(HttpExchange exchange, byte[] body) throws IOException {
 		this.store.countRequest();
-		String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
-		String contentEncoding = exchange.getRequestHeaders().getFirst("Content-Encoding");
-		if (contentType != null && contentType.toLowerCase(Locale.ROOT).contains("json")) {
-			respond(exchange, 415, "Only application/x-protobuf is supported, not " + contentType);
-			return;
-		}
-		List<ReceivedSpan> spans;
-		try {
-			spans = OtlpTraceDecoder.decode(decompress(body, contentEncoding));
-		}
-		catch (MalformedRequestException ex) {
-			respond(exchange, 400, ex.getMessage());
-			return;
-		}
-		catch (UnsupportedContentEncodingException ex) {
-			respond(exchange, 415, ex.getMessage());
+		List<ReceivedSpan> spans = decode(exchange, body, OtlpTraceDecoder::decode);
+		if (spans == null) {
 			return;
 		}
 		this.store.add(spans);
 		Forwarder forwarder = this.forwarder.get();
 		if (forwarder != null) {
-			forwarder.forward(body, contentType, contentEncoding);
+			forwarder.forward(body, exchange.getRequestHeaders().getFirst("Content-Type"),
+					exchange.getRequestHeaders().getFirst("Content-Encoding"));
 		}
 		respond(exchange, 200, PROTOBUF, EMPTY_RESPONSE);
 	}
 
 	private void receiveLogs(HttpExchange exchange, byte[] body) throws IOException {
+		List<ReceivedLogRecord> records = decode(exchange, body, OtlpLogDecoder::decode);
+		if (records != null) {
+			this.store.addLogs(records);
+			respond(exchange, 200, PROTOBUF, EMPTY_RESPONSE);
+		}
+	}
+
+	// The decoded items, or null once the request was answered with the reason it
+	// cannot be decoded
+	private static <T> @Nullable List<T> decode(HttpExchange exchange, byte[] body, Decoder<T> decoder)
+			throws IOException {
 		String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
 		if (contentType != null && contentType.toLowerCase(Locale.ROOT).contains("json")) {
 			respond(exchange, 415, "Only application/x-protobuf is supported, not " + contentType);
-			return;
+			return null;
 		}
 		try {
-			this.store.addLogs(
-					OtlpLogDecoder.decode(decompress(body, exchange.getRequestHeaders().getFirst("Content-Encoding"))));
+			return decoder.decode(decompress(body, exchange.getRequestHeaders().getFirst("Content-Encoding")));
 		}
 		catch (MalformedRequestException ex) {
 			respond(exchange, 400, ex.getMessage());
-			return;
 		}
 		catch (UnsupportedContentEncodingException ex) {
 			respond(exchange, 415, ex.getMessage());
-			return;
 		}
-		respond(exchange, 200, PROTOBUF, EMPTY_RESPONSE);
+		return null;
 	}
 
 	private static byte[] decompress(byte[] body, @Nullable String contentEncoding)
@@ -165,6 +160,13 @@ final class OtlpHttpHandler implements HttpHandler {
 		UnsupportedContentEncodingException(String message) {
 			super(message);
 		}
+
+	}
+
+	@FunctionalInterface
+	private interface Decoder<T> {
+
+		List<T> decode(byte[] protobuf) throws MalformedRequestException;
 
 	}
 
