@@ -96,9 +96,7 @@ public final class ScopedSignals {
 
 	private static <T> void subscribe(CorePublisher<? extends T> source, CoreSubscriber<? super T> actual,
 			Observation observation, ObservationRegistry registry, Set<Signal> signals) {
-		CoreSubscriber<T> subscriber = (signals.contains(Signal.NEXT) || signals.contains(Signal.ERROR)
-				|| signals.contains(Signal.COMPLETE)) ? new ScopedSubscriber<>(actual, observation, registry, signals)
-						: narrow(actual);
+		ScopedSubscriber<T> subscriber = new ScopedSubscriber<>(actual, observation, registry, signals);
 		if (!signals.contains(Signal.SUBSCRIBE)) {
 			source.subscribe(subscriber);
 			return;
@@ -106,11 +104,6 @@ public final class ScopedSignals {
 		try (Observation.Scope scope = open(observation, registry)) {
 			source.subscribe(subscriber);
 		}
-	}
-
-	@SuppressWarnings("unchecked")
-	private static <T> CoreSubscriber<T> narrow(CoreSubscriber<? super T> subscriber) {
-		return (CoreSubscriber<T>) subscriber;
 	}
 
 	static Observation.Scope open(Observation observation, ObservationRegistry registry) {
@@ -144,6 +137,8 @@ public final class ScopedSignals {
 
 	}
 
+	// Also the subscription downstream sees: handing it the upstream's own would let a
+	// fusing operator poll values past onNext, outside the scope
 	private static final class ScopedSubscriber<T> implements CoreSubscriber<T>, Subscription {
 
 		private final CoreSubscriber<? super T> actual;

@@ -43,8 +43,7 @@ public final class HttpLoadRun {
 						"http"));
 		Path root = Path.of(options.string("root")).toAbsolutePath();
 		String stack = options.string("stack");
-		String mainClass = MAIN_CLASSES.get(stack);
-		if (mainClass == null) {
+		if (!MAIN_CLASSES.containsKey(stack)) {
 			throw new IllegalArgumentException("--stack must be one of " + MAIN_CLASSES.keySet() + ", not " + stack);
 		}
 		List<Variant> variants = Variant.selected(Variant.http(root, stack), options.list("variants"));
@@ -61,7 +60,7 @@ public final class HttpLoadRun {
 		try (OtlpSink sink = OtlpSink.start()) {
 			for (int round = 1; round <= options.integer("rounds"); round++) {
 				for (Variant variant : Variant.inRound(variants, round)) {
-					measure(variant, round, options, sink, root, table, mainClass);
+					measure(variant, round, options, sink, root, table, stack);
 				}
 			}
 		}
@@ -70,10 +69,9 @@ public final class HttpLoadRun {
 	}
 
 	private static void measure(Variant variant, int round, Options options, OtlpSink sink, Path root, Table table,
-			String mainClass) throws Exception {
+			String stack) throws Exception {
 		int port = Ports.free();
-		Path log = root
-			.resolve("benchmarks/target/load/" + stack(mainClass) + "-" + variant.name() + "-" + round + ".log");
+		Path log = root.resolve("benchmarks/target/load/" + stack + "-" + variant.name() + "-" + round + ".log");
 		List<String> javaOptions = new ArrayList<>(variant.javaOptions(sink.baseUrl()));
 		for (String option : options.string("java-options").trim().split("\\s+")) {
 			if (!option.isEmpty()) {
@@ -81,7 +79,8 @@ public final class HttpLoadRun {
 			}
 		}
 		long exportsBefore = sink.exports();
-		try (ApplicationProcess app = ApplicationProcess.start(javaOptions, variant.classpath(), mainClass,
+		try (ApplicationProcess app = ApplicationProcess.start(javaOptions, variant.classpath(),
+				MAIN_CLASSES.get(stack),
 				List.of("--server.port=" + port,
 						"--management.opentelemetry.tracing.export.otlp.endpoint=" + sink.baseUrl() + "/v1/traces"),
 				log)) {
@@ -113,15 +112,6 @@ public final class HttpLoadRun {
 					fixed.millisAt(50), fixed.millisAt(99), startup, rss, allocatedPerRequest, cpuPerRequest,
 					closed.errors() + fixed.errors(), sink.exports() - exportsBefore, correlatedLogLines(log));
 		}
-	}
-
-	private static String stack(String mainClass) {
-		return MAIN_CLASSES.entrySet()
-			.stream()
-			.filter((entry) -> entry.getValue().equals(mainClass))
-			.findFirst()
-			.orElseThrow()
-			.getKey();
 	}
 
 	private static long awaitFirstResponse(ApplicationProcess app, int port) throws IOException, InterruptedException {
