@@ -20,24 +20,25 @@ import io.opentelemetry.sdk.metrics.export.CollectionRegistration;
 import io.opentelemetry.sdk.metrics.export.MetricReader;
 
 /**
- * A {@link MeterProvider} for the OpenTelemetry SDK's own telemetry: give it to a
- * {@code BatchSpanProcessor} and a span exporter (Boot does so with a bean of this type)
- * and it totals the spans they dropped, failed to export and exported, read on demand.
+ * A {@link MeterProvider} for the OpenTelemetry SDK's own telemetry: give it to a batch
+ * processor and an exporter, of spans or of log records (Boot does so with a bean of this
+ * type for its span processor and its OTLP exporters), and it totals what they dropped,
+ * failed to export and exported, read on demand, per {@link Signal}.
  * <p>
  * It records into a private {@link SdkMeterProvider} with one reader of its own, never
  * into the application's {@code OpenTelemetry}: nothing is exported, nothing is collected
- * until a total is asked for, and what a span costs is what the SDK records for it
- * anyway. Both schemas of the SDK's telemetry are read: the legacy one that Boot's
- * processor and exporters use ({@code processedSpans}, {@code queueSize},
- * {@code otlp.exporter.exported}) and the semantic conventions
- * ({@code otel.sdk.processor.span.*}, {@code otel.sdk.exporter.span.exported}).
+ * until a total is asked for, and what a span or a log record costs is what the SDK
+ * records for it anyway. Both schemas of the SDK's telemetry are read: the legacy one
+ * that the SDK's processors and exporters use by default ({@code processedSpans},
+ * {@code processedLogs}, {@code queueSize}, {@code otlp.exporter.exported}) and the
+ * semantic conventions ({@code otel.sdk.processor.span.*},
+ * {@code otel.sdk.processor.log.*}, {@code otel.sdk.exporter.span.exported},
+ * {@code otel.sdk.exporter.log.exported}).
  *
  * @author Correlation contributors
  * @since 0.1.0
  */
 public final class ExportMeterProvider implements MeterProvider, Closeable {
-
-	private static final String TRACE_SCOPE = "io.opentelemetry.sdk.trace";
 
 	private static final AttributeKey<Boolean> DROPPED = AttributeKey.booleanKey("dropped");
 
@@ -48,8 +49,6 @@ public final class ExportMeterProvider implements MeterProvider, Closeable {
 	private static final AttributeKey<Boolean> SUCCESS = AttributeKey.booleanKey("success");
 
 	private static final AttributeKey<String> ERROR_TYPE = AttributeKey.stringKey("error.type");
-
-	private static final String BATCH_SPAN_PROCESSOR = "BatchSpanProcessor";
 
 	private final Reader reader = new Reader();
 
@@ -72,61 +71,63 @@ public final class ExportMeterProvider implements MeterProvider, Closeable {
 	}
 
 	/**
-	 * Spans that a batch span processor dropped because its queue was full.
+	 * Items that a batch processor dropped because its queue was full.
+	 * @param signal spans or log records
 	 * @return the total so far
 	 */
-	public long droppedSpans() {
+	public long dropped(Signal signal) {
 		Collection<MetricData> collected = this.reader.collect();
-		return sum(collected, (metric) -> isTraceScope(metric) && metric.getName().equals("processedSpans"),
+		return sum(collected, (metric) -> signal.isSdkScope(metric) && metric.getName().equals(signal.legacyProcessed),
 				(point) -> Boolean.TRUE.equals(point.getAttributes().get(DROPPED)))
 				+ sum(collected,
-						(metric) -> isTraceScope(metric)
-								&& metric.getName().equals("otel.sdk.processor.span.processed"),
+						(metric) -> signal.isSdkScope(metric)
+								&& metric.getName().equals("otel.sdk.processor." + signal.type + ".processed"),
 						(point) -> "queue_full".equals(point.getAttributes().get(ERROR_TYPE)));
 	}
 
 	/**
-	 * Spans whose export failed: the exporter gave up on them (refused, timed out or
+	 * Items whose export failed: the exporter gave up on them (refused, timed out or
 	 * rejected by the backend).
+	 * @param signal spans or log records
 	 * @return the total so far
 	 */
-	public long failedSpans() {
-		return exported(false);
+	public long failed(Signal signal) {
+		return exported(signal, false);
 	}
 
 	/**
-	 * Spans that were exported successfully.
+	 * Items that were exported successfully.
+	 * @param signal spans or log records
 	 * @return the total so far
 	 */
-	public long exportedSpans() {
-		return exported(true);
+	public long exported(Signal signal) {
+		return exported(signal, true);
 	}
 
 	/**
-	 * Spans waiting in the queues of the batch span processors.
+	 * Items waiting in the queues of the batch processors.
+	 * @param signal spans or log records
 	 * @return the current number
 	 */
-	public long queuedSpans() {
+	public long queued(Signal signal) {
 		Collection<MetricData> collected = this.reader.collect();
-		return sum(collected, (metric) -> isTraceScope(metric) && metric.getName().equals("queueSize"),
-				(point) -> BATCH_SPAN_PROCESSOR.equals(point.getAttributes().get(PROCESSOR_TYPE)))
-				+ sum(collected, (metric) -> isTraceScope(metric)
-						&& metric.getName().equals("otel.sdk.processor.span.queue.size"), (point) -> true);
+		return sum(collected, (metric) -> signal.isSdkScope(metric) && metric.getName().equals("queueSize"),
+				(point) -> signal.processorType.equals(point.getAttributes().get(PROCESSOR_TYPE)))
+				+ sum(collected,
+						(metric) -> signal.isSdkScope(metric)
+								&& metric.getName().equals("otel.sdk.processor." + signal.type + ".queue.size"),
+						(point) -> true);
 	}
 
-	private long exported(boolean success) {
+	private long exported(Signal signal, boolean success) {
 		Collection<MetricData> collected = this.reader.collect();
 		long legacy = sum(collected, (metric) -> metric.getName().endsWith(".exporter.exported"),
-				(point) -> "span".equals(point.getAttributes().get(TYPE))
+				(point) -> signal.type.equals(point.getAttributes().get(TYPE))
 						&& Boolean.valueOf(success).equals(point.getAttributes().get(SUCCESS)));
 		long semanticConventions = sum(collected,
-				(metric) -> metric.getName().equals("otel.sdk.exporter.span.exported"),
+				(metric) -> metric.getName().equals("otel.sdk.exporter." + signal.type + ".exported"),
 				(point) -> (point.getAttributes().get(ERROR_TYPE) == null) == success);
 		return legacy + semanticConventions;
-	}
-
-	private static boolean isTraceScope(MetricData metric) {
-		return TRACE_SCOPE.equals(metric.getInstrumentationScopeInfo().getName());
 	}
 
 	private static long sum(Collection<MetricData> collected, Predicate<MetricData> metrics,
@@ -165,6 +166,42 @@ public final class ExportMeterProvider implements MeterProvider, Closeable {
 	@Override
 	public String toString() {
 		return "ExportMeterProvider";
+	}
+
+	/**
+	 * What is exported: the SDK names the meters of each signal after it.
+	 */
+	public enum Signal {
+
+		/**
+		 * Spans, from a {@code BatchSpanProcessor} and a span exporter.
+		 */
+		SPANS("span", "io.opentelemetry.sdk.trace", "processedSpans", "BatchSpanProcessor"),
+
+		/**
+		 * Log records, from a {@code BatchLogRecordProcessor} and a log record exporter.
+		 */
+		LOGS("log", "io.opentelemetry.sdk.logs", "processedLogs", "BatchLogRecordProcessor");
+
+		private final String type;
+
+		private final String sdkScope;
+
+		private final String legacyProcessed;
+
+		private final String processorType;
+
+		Signal(String type, String sdkScope, String legacyProcessed, String processorType) {
+			this.type = type;
+			this.sdkScope = sdkScope;
+			this.legacyProcessed = legacyProcessed;
+			this.processorType = processorType;
+		}
+
+		private boolean isSdkScope(MetricData metric) {
+			return this.sdkScope.equals(metric.getInstrumentationScopeInfo().getName());
+		}
+
 	}
 
 	/**

@@ -1,7 +1,7 @@
 /**
- * What became of the spans the application exported: the OpenTelemetry SDK's own counters
- * of the batch span processor and the span exporter, read by Micrometer, so that spans
- * lost while the tracing backend is down are counted and named.
+ * What became of the spans and log records the application exported: the OpenTelemetry
+ * SDK's own counters of the batch processors and the exporters, read by Micrometer, so
+ * that what is lost while a backend is down is counted and named.
  */
 @NullMarked
 package io.github.correlation.export;

@@ -15,6 +15,7 @@ import io.github.correlation.faults.OtlpBackends.BlackHole;
 import io.github.correlation.faults.OtlpBackends.Receiver;
 import io.github.correlation.test.CorrelationTestApplication;
 import io.github.correlation.test.TestApplication;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -40,12 +41,13 @@ import static org.awaitility.Awaitility.await;
  * {@code ./benchmarks/run}): no failed request, every measured request answered within
  * {@value #MAX_LATENCY_SECONDS} s (a request that waited for the exporter would take its
  * 10 s timeout), a flat heap after GC, and spans lost and counted (in
- * {@code correlation.export.spans.dropped} and {@code correlation.export.spans.failed})
- * rather than waited for; it prints its figures on one line. After an outage, export
- * resumes without a restart: spans reach the receiver that comes back on the same port.
- * The heap is sampled after {@code System.gc()}: requests in flight while it runs are
- * left out of the latencies (and counted in the figures).
- * {@code -Dcorrelation.faults.duration} (10 s by default, 60 s with the build's
+ * {@code correlation.export.spans.dropped} and {@code correlation.export.spans.failed}),
+ * and so are the log records the faulty one exports over OTLP
+ * ({@code correlation.export.logs.*}), rather than waited for; it prints its figures on
+ * one line. After an outage, export resumes without a restart: spans reach the receiver
+ * that comes back on the same port. The heap is sampled after {@code System.gc()}:
+ * requests in flight while it runs are left out of the latencies (and counted in the
+ * figures). {@code -Dcorrelation.faults.duration} (10 s by default, 60 s with the build's
  * {@code full-length} profile) is the measured length of each scenario, after a warm-up.
  */
 @Tag("fault")
@@ -67,7 +69,7 @@ class OtlpBackendFaultTests {
 		Figures figures = run("refused", OtlpBackends.endpoint(OtlpBackends.unusedPort()), Hooks.NONE);
 		System.out.println(figures.line(""));
 		figures.assertNotSlowedNorFailed();
-		assertThat(figures.faulty.dropped() + figures.faulty.failed()).as("spans dropped or failed").isPositive();
+		figures.assertLostAndCounted();
 	}
 
 	@Test
@@ -85,7 +87,7 @@ class OtlpBackendFaultTests {
 			System.out.println(figures.line(", connections held " + blackHole.connections()));
 			figures.assertNotSlowedNorFailed();
 			assertThat(blackHole.connections()).as("connections to the black hole").isPositive();
-			assertThat(figures.faulty.dropped() + figures.faulty.failed()).as("spans dropped or failed").isPositive();
+			figures.assertLostAndCounted();
 		}
 	}
 
@@ -95,7 +97,7 @@ class OtlpBackendFaultTests {
 			Figures figures = run("slow (" + SLOW_EXPORT.toSeconds() + " s per export)", slow.endpoint(), Hooks.NONE);
 			System.out.println(figures.line(", exports answered " + slow.exports()));
 			figures.assertNotSlowedNorFailed();
-			assertThat(figures.faulty.dropped() + figures.faulty.failed()).as("spans dropped or failed").isPositive();
+			figures.assertLostAndCounted();
 		}
 	}
 
@@ -117,17 +119,20 @@ class OtlpBackendFaultTests {
 				public void afterLoad(ConfigurableApplicationContext faulty) {
 					// The exporter may be backing off when the receiver comes back.
 					await().atMost(Duration.ofSeconds(30)).until(() -> back.get().exports() > 0);
+					await().atMost(Duration.ofSeconds(30)).until(() -> back.get().logExports() > 0);
 					await().atMost(Duration.ofSeconds(30)).until(() -> exported(faulty) > exportedBeforeBack.get());
 				}
 
 			});
 			Receiver receiver = back.get();
-			System.out.println(figures.line(", after the backend came back on port " + port + ": received "
-					+ receiver.exports() + " exports (" + receiver.bytes() / 1024 + " KiB), exported "
-					+ (figures.faulty.exported() - exportedBeforeBack.get()) + " spans (before: "
-					+ exportedBeforeBack.get() + ")"));
+			System.out.println(
+					figures.line(", after the backend came back on port " + port + ": received " + receiver.exports()
+							+ " span and " + receiver.logExports() + " log exports (" + receiver.bytes() / 1024
+							+ " KiB), exported " + (figures.faulty.exported() - exportedBeforeBack.get())
+							+ " spans (before: " + exportedBeforeBack.get() + ")"));
 			figures.assertNotSlowedNorFailed();
 			assertThat(receiver.exports()).as("exports received after the backend came back").isPositive();
+			assertThat(receiver.logExports()).as("log exports received after the backend came back").isPositive();
 			assertThat(figures.faulty.exported()).as("spans exported after the backend came back")
 				.isGreaterThan(exportedBeforeBack.get());
 		}
@@ -142,10 +147,10 @@ class OtlpBackendFaultTests {
 		Duration duration = duration();
 		Duration warmUp = warmUp(duration);
 		try (Receiver healthyBackend = Receiver.healthy(0)) {
-			ConfigurableApplicationContext healthy = start(healthyBackend.endpoint());
+			ConfigurableApplicationContext healthy = start(healthyBackend.endpoint(), false);
 			ConfigurableApplicationContext faulty = null;
 			try {
-				faulty = start(faultyEndpoint);
+				faulty = start(faultyEndpoint, true);
 				List<URI> targets = List.of(callHello(healthy), callHello(faulty));
 				List<Long> heap = new ArrayList<>();
 				List<Result> results;
@@ -185,10 +190,18 @@ class OtlpBackendFaultTests {
 		}
 	}
 
-	private static ConfigurableApplicationContext start(String endpoint) {
+	// Logback is one per JVM: the lines of both applications go to the log export of the
+	// one that exports logs, the faulty one
+	private static ConfigurableApplicationContext start(String endpoint, boolean exportLogs) {
+		List<String> properties = new ArrayList<>(List.of("management.tracing.sampling.probability=1.0",
+				"management.opentelemetry.tracing.export.otlp.endpoint=" + endpoint + "/v1/traces",
+				"logging.level.root=warn"));
+		if (exportLogs) {
+			properties.addAll(List.of("management.opentelemetry.logging.export.otlp.endpoint=" + endpoint + "/v1/logs",
+					"logging.level.io.github.correlation.test=info", "logging.threshold.console=warn"));
+		}
 		return TestApplication.run(new Class<?>[] { CorrelationTestApplication.class },
-				"management.tracing.sampling.probability=1.0",
-				"management.opentelemetry.tracing.export.otlp.endpoint=" + endpoint, "logging.level.root=warn");
+				properties.toArray(String[]::new));
 	}
 
 	private static URI callHello(ConfigurableApplicationContext context) {
@@ -248,18 +261,24 @@ class OtlpBackendFaultTests {
 	/**
 	 * The export meters of one application, read from its meter registry by name.
 	 */
-	record ExportFigures(long dropped, long failed, long exported, long queued) {
+	record ExportFigures(long dropped, long failed, long exported, long queued, long logsDropped, long logsFailed,
+			long logsExported) {
 
 		static ExportFigures of(ConfigurableApplicationContext context) {
 			MeterRegistry registry = context.getBean(MeterRegistry.class);
 			return new ExportFigures(count(registry, "correlation.export.spans.dropped"),
 					count(registry, "correlation.export.spans.failed"),
 					count(registry, "correlation.export.spans.exported"),
-					(long) registry.get("correlation.export.queue.size").gauge().value());
+					(long) registry.get("correlation.export.spans.queue.size").gauge().value(),
+					count(registry, "correlation.export.logs.dropped"),
+					count(registry, "correlation.export.logs.failed"),
+					count(registry, "correlation.export.logs.exported"));
 		}
 
+		// An application that exports no logs has no log meters
 		private static long count(MeterRegistry registry, String name) {
-			return (long) registry.get(name).functionCounter().count();
+			FunctionCounter counter = registry.find(name).functionCounter();
+			return (counter != null) ? (long) counter.count() : 0;
 		}
 
 	}
@@ -282,6 +301,7 @@ class OtlpBackendFaultTests {
 							+ "p50 %.2f | %.2f ms, p99 %.2f | %.2f ms, p99 faulty/healthy %.3f, max %.2f | %.2f ms, "
 							+ "heap after GC %.1f -> %.1f MiB (%+.1f MiB, %d samples), "
 							+ "faulty app correlation.export.spans.dropped=%d failed=%d exported=%d queue.size=%d, "
+							+ "correlation.export.logs.dropped=%d failed=%d exported=%d, "
 							+ "healthy app dropped=%d failed=%d exported=%d%s",
 					this.scenario, this.duration.toSeconds(), this.healthyLoad.sent(), this.faultyLoad.sent(),
 					this.healthyLoad.failed(), this.faultyLoad.failed(), this.healthyLoad.measured(),
@@ -290,8 +310,15 @@ class OtlpBackendFaultTests {
 					this.faultyLoad.p99Millis(), p99Ratio(), this.healthyLoad.maxMillis(), this.faultyLoad.maxMillis(),
 					mebibytes(this.heap.get(0)), mebibytes(this.heap.get(this.heap.size() - 1)),
 					mebibytes(heapGrowth()), this.heap.size(), this.faulty.dropped(), this.faulty.failed(),
-					this.faulty.exported(), this.faulty.queued(), this.healthy.dropped(), this.healthy.failed(),
-					this.healthy.exported(), extra);
+					this.faulty.exported(), this.faulty.queued(), this.faulty.logsDropped(), this.faulty.logsFailed(),
+					this.faulty.logsExported(), this.healthy.dropped(), this.healthy.failed(), this.healthy.exported(),
+					extra);
+		}
+
+		void assertLostAndCounted() {
+			assertThat(this.faulty.dropped() + this.faulty.failed()).as("spans dropped or failed").isPositive();
+			assertThat(this.faulty.logsDropped() + this.faulty.logsFailed()).as("log records dropped or failed")
+				.isPositive();
 		}
 
 		void assertNotSlowedNorFailed() {

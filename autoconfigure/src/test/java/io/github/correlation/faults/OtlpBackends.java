@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
@@ -40,13 +41,19 @@ final class OtlpBackends {
 		}
 	}
 
+	/**
+	 * The base of the OTLP/HTTP endpoints on a loopback port: {@code /v1/traces} and
+	 * {@code /v1/logs} follow.
+	 * @param port the port
+	 * @return the endpoint's base
+	 */
 	static String endpoint(int port) {
-		return "http://127.0.0.1:" + port + "/v1/traces";
+		return "http://127.0.0.1:" + port;
 	}
 
 	/**
-	 * A receiver that reads each export and answers {@code 200} with an empty body (an
-	 * empty {@code ExportTraceServiceResponse}), after a delay.
+	 * A receiver that reads each export of spans or log records and answers {@code 200}
+	 * with an empty body (an empty export response), after a delay.
 	 */
 	static final class Receiver implements AutoCloseable {
 
@@ -55,6 +62,8 @@ final class OtlpBackends {
 		private final ExecutorService executor = Executors.newCachedThreadPool();
 
 		private final AtomicLong exports = new AtomicLong();
+
+		private final AtomicLong logExports = new AtomicLong();
 
 		private final AtomicLong bytes = new AtomicLong();
 
@@ -66,23 +75,26 @@ final class OtlpBackends {
 				throw new UncheckedIOException(ex);
 			}
 			this.server.setExecutor(this.executor);
-			this.server.createContext("/v1/traces", (exchange) -> {
-				try (exchange; InputStream body = exchange.getRequestBody()) {
-					long length = body.transferTo(OutputStream.nullOutputStream());
-					if (!delay.isZero()) {
-						Thread.sleep(delay.toMillis());
-					}
-					if (length > 0) {
-						this.exports.incrementAndGet();
-						this.bytes.addAndGet(length);
-					}
-					exchange.sendResponseHeaders(200, -1);
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-				}
-			});
+			this.server.createContext("/v1/traces", (exchange) -> receive(exchange, delay, this.exports));
+			this.server.createContext("/v1/logs", (exchange) -> receive(exchange, delay, this.logExports));
 			this.server.start();
+		}
+
+		private void receive(HttpExchange exchange, Duration delay, AtomicLong received) throws IOException {
+			try (exchange; InputStream body = exchange.getRequestBody()) {
+				long length = body.transferTo(OutputStream.nullOutputStream());
+				if (!delay.isZero()) {
+					Thread.sleep(delay.toMillis());
+				}
+				if (length > 0) {
+					received.incrementAndGet();
+					this.bytes.addAndGet(length);
+				}
+				exchange.sendResponseHeaders(200, -1);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
 		}
 
 		/**
@@ -113,6 +125,14 @@ final class OtlpBackends {
 		 */
 		long exports() {
 			return this.exports.get();
+		}
+
+		/**
+		 * Requests to {@code /v1/logs} with a non-empty body.
+		 * @return how many were received so far
+		 */
+		long logExports() {
+			return this.logExports.get();
 		}
 
 		long bytes() {
