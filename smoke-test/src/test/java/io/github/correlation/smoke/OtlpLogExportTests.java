@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 
+import io.github.correlation.testkit.CorrelationAssertions;
 import io.github.correlation.testkit.OtlpReceiver;
 import io.github.correlation.testkit.ReceivedLogRecord;
 import org.awaitility.Awaitility;
@@ -34,10 +35,12 @@ class OtlpLogExportTests {
 			HttpResponse<String> response = greet(context, "otlp-1");
 			String spanId = response.headers().firstValue("traceresponse").orElseThrow().substring(36, 52);
 			ReceivedLogRecord record = awaitSingle(context, receiver, "otlp-1");
-			assertThat(record.traceId()).isEqualTo(TRACE_ID);
-			assertThat(record.spanId()).isEqualTo(spanId);
-			assertThat(record.attributes()).containsEntry("request_id", "otlp-1");
-			assertThat(record.severityText()).isEqualTo("INFO");
+			CorrelationAssertions.assertThat(record)
+				.hasBody("greeting")
+				.hasSeverity("INFO")
+				.hasTraceId(TRACE_ID)
+				.hasSpanId(spanId)
+				.hasAttribute("request_id", "otlp-1");
 			assertThat(record.serviceName()).isEqualTo("smoke");
 		}
 	}
@@ -48,8 +51,7 @@ class OtlpLogExportTests {
 				ConfigurableApplicationContext context = start(receiver,
 						"--logging.config=classpath:logback-with-otel-appender.xml")) {
 			greet(context, "otlp-2");
-			ReceivedLogRecord record = awaitSingle(context, receiver, "otlp-2");
-			assertThat(record.traceId()).isEqualTo(TRACE_ID);
+			CorrelationAssertions.assertThat(awaitSingle(context, receiver, "otlp-2")).hasTraceId(TRACE_ID);
 		}
 	}
 

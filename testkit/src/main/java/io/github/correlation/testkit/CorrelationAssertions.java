@@ -5,7 +5,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Entry point for the AssertJ assertions of the test kit. Statically import
  * {@code assertThat} from here next to AssertJ's own: overload resolution picks these for
- * traces and log lines.
+ * traces, log lines and OTLP log records.
  *
  * @author Correlation contributors
  * @since 0.1.0
@@ -31,6 +31,15 @@ public final class CorrelationAssertions {
 	 */
 	public static LogLinesAssert assertThat(@Nullable LogLines lines) {
 		return new LogLinesAssert(lines);
+	}
+
+	/**
+	 * Start assertions on one log record received over OTLP.
+	 * @param record the log record to check
+	 * @return the assertions
+	 */
+	public static LogRecordAssert assertThat(@Nullable ReceivedLogRecord record) {
+		return new LogRecordAssert(record);
 	}
 
 }

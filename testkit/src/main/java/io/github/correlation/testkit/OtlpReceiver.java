@@ -133,6 +133,16 @@ public final class OtlpReceiver implements AutoCloseable {
 	}
 
 	/**
+	 * The log records written inside one trace received so far.
+	 * @param traceId the trace id, 32 hex characters
+	 * @return a snapshot of the trace's log records, in arrival order
+	 */
+	public List<ReceivedLogRecord> logRecords(String traceId) {
+		String normalized = normalize(traceId);
+		return logRecords().stream().filter((record) -> record.traceId().equals(normalized)).toList();
+	}
+
+	/**
 	 * All spans received since start or the last {@link #clear()}.
 	 * @return a snapshot of the spans, in arrival order
 	 */

@@ -189,6 +189,8 @@ class OtlpReceiverTests {
 		assertThat(OtlpRequests.post(this.receiver.logsEndpoint(), request.toByteArray()).statusCode()).isEqualTo(200);
 		assertThat(this.receiver.logRecords()).containsExactly(new ReceivedLogRecord("orders", "greeting", "INFO", 9,
 				"0af7651916cd43dd8448eb211c80319c", "b7ad6b7169203331", Map.of("request_id", "rid-1")));
+		assertThat(this.receiver.logRecords("0AF7651916CD43DD8448EB211C80319C")).hasSize(1);
+		assertThat(this.receiver.logRecords("5b8efff798038103d269b633813fc60c")).isEmpty();
 		assertThat(OtlpRequests.post(this.receiver.logsEndpoint(), new byte[] { 1, 2, 3 }).statusCode()).isEqualTo(400);
 		this.receiver.clear();
 		assertThat(this.receiver.logRecords()).isEmpty();
