@@ -18,7 +18,8 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 /**
  * The checkout chain, gateway -> orders -> payments, with everything it needs and no
  * Docker: a real Kafka broker (embedded KRaft, in this JVM), an OTLP/HTTP receiver that
- * collects every span, and the three services, each from its jar in its own JVM.
+ * collects every span and every log record, and the three services, each from its jar in
+ * its own JVM.
  *
  * @author Correlation contributors
  * @since 0.1.0
@@ -60,7 +61,7 @@ public final class CheckoutChain implements AutoCloseable {
 		try {
 			broker.afterPropertiesSet();
 			List<ServiceProcess> services = startServices(root, ports, logDirectory, broker.getBrokersAsString(),
-					receiver.tracesEndpoint());
+					receiver.tracesEndpoint(), receiver.logsEndpoint());
 			return new CheckoutChain(receiver, broker, services);
 		}
 		catch (RuntimeException ex) {
@@ -77,13 +78,18 @@ public final class CheckoutChain implements AutoCloseable {
 	 * @param logDirectory where the services' logs go
 	 * @param bootstrapServers the Kafka bootstrap servers
 	 * @param tracesEndpoint the OTLP/HTTP traces endpoint
+	 * @param logsEndpoint the OTLP/HTTP logs endpoint, or {@code null} to export no logs
 	 * @return the running services
 	 */
 	public static List<ServiceProcess> startServices(Path root, Ports ports, Path logDirectory, String bootstrapServers,
-			String tracesEndpoint) {
-		List<String> common = List.of("--spring.kafka.bootstrap-servers=" + bootstrapServers,
+			String tracesEndpoint, @Nullable String logsEndpoint) {
+		List<String> common = new ArrayList<>(List.of("--spring.kafka.bootstrap-servers=" + bootstrapServers,
 				"--management.opentelemetry.tracing.export.otlp.endpoint=" + tracesEndpoint,
-				"--management.opentelemetry.tracing.export.schedule-delay=200ms");
+				"--management.opentelemetry.tracing.export.schedule-delay=200ms"));
+		if (logsEndpoint != null) {
+			common.add("--management.opentelemetry.logging.export.otlp.endpoint=" + logsEndpoint);
+			common.add("--management.opentelemetry.logging.export.schedule-delay=200ms");
+		}
 		List<ServiceProcess> services = new ArrayList<>();
 		try {
 			services

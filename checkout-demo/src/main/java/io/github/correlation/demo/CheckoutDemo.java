@@ -13,7 +13,8 @@ import io.github.correlation.testkit.Trace;
 /**
  * {@code ./demo}: starts the checkout chain without Docker, runs a successful, a declined
  * and a slow checkout, and prints for each the HTTP status, the trace id, the trace as a
- * waterfall and every service's JSON log lines with that trace id. {@code --keep-running}
+ * waterfall, every service's JSON log lines with that trace id, and how many of them
+ * reached the OTLP receiver as log records, service by service. {@code --keep-running}
  * leaves the chain up until Ctrl-C.
  *
  * @author Correlation contributors
@@ -22,6 +23,8 @@ import io.github.correlation.testkit.Trace;
 public final class CheckoutDemo {
 
 	private static final Duration TRACE_TIMEOUT = Duration.ofSeconds(60);
+
+	private static final Duration LOG_RECORDS_TIMEOUT = Duration.ofSeconds(20);
 
 	private final PrintStream out;
 
@@ -45,8 +48,9 @@ public final class CheckoutDemo {
 			stopRequested.countDown();
 			awaitQuietly(stopped);
 		}, "demo-shutdown"));
-		out.printf("Chain is up. Logs: %s (one JSON object per line). Spans: %s%s%n%n", logs,
-				chain.receiver().tracesEndpoint(), (forwardTo != null) ? ", forwarded to " + forwardTo : "");
+		out.printf("Chain is up. Logs: %s (one JSON object per line), and over OTLP to %s. Spans: %s%s%n%n", logs,
+				chain.receiver().logsEndpoint(), chain.receiver().tracesEndpoint(),
+				(forwardTo != null) ? ", forwarded to " + forwardTo : "");
 		boolean asExpected = false;
 		try {
 			asExpected = new CheckoutDemo(out).run(chain);
@@ -110,6 +114,10 @@ public final class CheckoutDemo {
 				this.out.println(trace.waterfall());
 				this.out.println();
 				List<ServiceLogs.Line> lines = printLogLines(chain, checkout.traceId());
+				OtlpLogTally tally = OtlpLogTally.await(chain.receiver(), chain.services(), checkout.traceId(),
+						LOG_RECORDS_TIMEOUT);
+				this.out.println(tally.line());
+				asExpected &= tally.isComplete();
 				UntrustedClient.Verdict edge = client.verdict(checkout, trace, lines);
 				this.out.println(edge.line(client.traceId()));
 				asExpected &= edge.asExpected();

@@ -50,7 +50,7 @@ class CheckoutChainContainersIntegrationTests {
 		Path root = Path.of("..").toAbsolutePath().normalize();
 		String otlp = "http://" + jaeger.getHost() + ":" + jaeger.getMappedPort(4318) + "/v1/traces";
 		services = CheckoutChain.startServices(root, CheckoutChain.Ports.free(),
-				root.resolve("checkout-demo/target/containers-logs"), kafka.getBootstrapServers(), otlp);
+				root.resolve("checkout-demo/target/containers-logs"), kafka.getBootstrapServers(), otlp, null);
 	}
 
 	@AfterAll

@@ -67,6 +67,7 @@ class CheckoutChainIntegrationTests {
 			.isTrue();
 		assertSqlSpans(trace, capturedProcess);
 		assertLogLinesCarryTheTrace(checkout, "c-success", Set.of("gateway", "orders", "payments"));
+		assertLogRecordsArrivedOverOtlp(trace);
 		assertBatchSpanLinksTo(capturedSend);
 	}
 
@@ -90,6 +91,12 @@ class CheckoutChainIntegrationTests {
 		assertThat(warnings)
 			.allSatisfy((line) -> assertThat(line.fields()).containsEntry("trace_id", checkout.traceId()));
 		assertLogLinesCarryTheTrace(checkout, "c-declined", Set.of("gateway", "orders", "payments"));
+		assertLogRecordsArrivedOverOtlp(trace);
+		assertThat(chain.receiver().logRecords(checkout.traceId()))
+			.filteredOn((record) -> record.severityText().equals("WARN") && record.serviceName().equals("payments"))
+			.singleElement()
+			.satisfies((record) -> CorrelationAssertions.assertThat(record)
+				.wasWrittenIn(single(trace, "payments", "http post /payments/authorize", "SERVER")));
 	}
 
 	@Test
@@ -242,6 +249,17 @@ class CheckoutChainIntegrationTests {
 			.containsKey("span_id"));
 		assertThat(ServiceLogs.withTrace(chain.services(), checkout.traceId())).extracting(ServiceLogs.Line::service)
 			.containsAll(services);
+	}
+
+	// Every JSON line of the trace also left over OTLP, once, as a record of one of the
+	// trace's spans
+	private static void assertLogRecordsArrivedOverOtlp(Trace trace) {
+		OtlpLogTally tally = OtlpLogTally.await(chain.receiver(), chain.services(), trace.traceId(), TIMEOUT);
+		assertThat(tally.isComplete()).as(tally.line()).isTrue();
+		assertThat(tally.records()).containsOnlyKeys("gateway", "orders", "payments");
+		Set<String> spanIds = trace.spans().stream().map(ReceivedSpan::spanId).collect(Collectors.toSet());
+		assertThat(chain.receiver().logRecords(trace.traceId()))
+			.allSatisfy((record) -> assertThat(spanIds).as("span of %s", record).contains(record.spanId()));
 	}
 
 	private static void assertBatchSpanLinksTo(ReceivedSpan capturedSend) {
