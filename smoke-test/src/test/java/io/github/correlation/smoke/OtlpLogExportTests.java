@@ -6,14 +6,18 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import io.github.correlation.testkit.CorrelationAssertions;
 import io.github.correlation.testkit.OtlpReceiver;
 import io.github.correlation.testkit.ReceivedLogRecord;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -23,8 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * OTLP log export with nothing but Boot's endpoint property: a line written inside a
  * request reaches a real OTLP receiver once, with the trace and span id of the line and
  * the request id; a Logback configuration that declares OpenTelemetry's appender itself
- * gets no second one.
+ * gets no second one; the console lines stay as they are.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class OtlpLogExportTests {
 
 	private static final String TRACE_ID = "0af7651916cd43dd8448eb211c80319c";
@@ -53,6 +58,39 @@ class OtlpLogExportTests {
 			greet(context, "otlp-2");
 			CorrelationAssertions.assertThat(awaitSingle(context, receiver, "otlp-2")).hasTraceId(TRACE_ID);
 		}
+	}
+
+	@Test
+	void consoleLinesStayAsTheyAreWithOtlpExport(CapturedOutput output) throws Exception {
+		String format = "--logging.structured.format.console=logstash";
+		try (ConfigurableApplicationContext context = SpringApplication.run(SmokeApplication.class, "--server.port=0",
+				"--server.address=127.0.0.1", "--spring.application.name=smoke", format)) {
+			greet(context, "console-1");
+		}
+		try (OtlpReceiver receiver = OtlpReceiver.start();
+				ConfigurableApplicationContext context = start(receiver, format)) {
+			greet(context, "console-2");
+			awaitSingle(context, receiver, "console-2");
+		}
+		String without = consoleGreeting(output, "console-1");
+		String with = consoleGreeting(output, "console-2");
+		assertThat(keys(with)).isEqualTo(keys(without)).contains("trace_id", "span_id", "request_id");
+		assertThat(with).contains("\"trace_id\":\"" + TRACE_ID + "\"");
+	}
+
+	// The one console line of the greeting for a request: written once, whatever else
+	// the line goes to
+	private static String consoleGreeting(CapturedOutput output, String requestId) {
+		List<String> lines = output.getOut()
+			.lines()
+			.filter((line) -> line.contains("\"message\":\"greeting\"") && line.contains("\"" + requestId + "\""))
+			.toList();
+		assertThat(lines).as("console lines of the greeting for %s", requestId).hasSize(1);
+		return lines.get(0);
+	}
+
+	private static List<String> keys(String jsonLine) {
+		return Pattern.compile("\"([a-z_@.]+)\":").matcher(jsonLine).results().map((match) -> match.group(1)).toList();
 	}
 
 	private static ConfigurableApplicationContext start(OtlpReceiver receiver, String... more) {
