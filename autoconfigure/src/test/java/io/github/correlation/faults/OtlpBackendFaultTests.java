@@ -17,6 +17,7 @@ import io.github.correlation.test.CorrelationTestApplication;
 import io.github.correlation.test.TestApplication;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -63,6 +64,13 @@ class OtlpBackendFaultTests {
 	private static final int HEAP_SAMPLES = 6;
 
 	private static final Duration SLOW_EXPORT = Duration.ofSeconds(3);
+
+	// The faulty application's console threshold is a system property that later
+	// applications in this JVM would keep
+	@AfterEach
+	void clearLoggingSystemProperties() {
+		TestApplication.clearLoggingSystemProperties();
+	}
 
 	@Test
 	void refusedBackend() throws Exception {
