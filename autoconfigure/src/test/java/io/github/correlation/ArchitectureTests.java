@@ -44,7 +44,7 @@ class ArchitectureTests {
 			Map.entry("web.servlet", Set.of("web", "requestid", "audit", "edge")),
 			Map.entry("web.reactive", Set.of("web", "task", "requestid", "audit", "edge")),
 			Map.entry("audit", Set.of()), Map.entry("edge", Set.of("", "internal")), Map.entry("export", Set.of()),
-			Map.entry("kafka", Set.of("kafka.internal")),
+			Map.entry("conventions", Set.of()), Map.entry("kafka", Set.of("kafka.internal")),
 			Map.entry("kafka.internal", Set.of("", "w3c", "requestid", "kafka", "audit", "edge")));
 
 	private static final JavaClasses classes = new ClassFileImporter()

@@ -1,0 +1,89 @@
+package io.github.correlation.autoconfigure;
+
+import io.github.correlation.conventions.OpenTelemetryReactiveServerConvention;
+import io.github.correlation.conventions.OpenTelemetryServletServerConvention;
+import io.github.correlation.conventions.SemanticConventionsMeterFilter;
+import io.github.correlation.conventions.SemanticConventionsSpanFilter;
+import io.micrometer.core.instrument.config.MeterFilter;
+import io.micrometer.tracing.exporter.SpanFilter;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.server.observation.OpenTelemetryServerRequestObservationConvention;
+import org.springframework.http.server.observation.ServerRequestObservationConvention;
+
+/**
+ * Auto-configuration of the OpenTelemetry semantic conventions
+ * ({@code correlation.conventions=opentelemetry}): observation conventions of the types
+ * Boot looks up for its HTTP observations, so that Boot's observations name their spans,
+ * attributes, meters and tags the way OpenTelemetry does. A convention bean of the same
+ * type that the application declares wins.
+ *
+ * @author Correlation contributors
+ * @since 0.1.0
+ */
+@AutoConfiguration(beforeName = { "org.springframework.boot.webmvc.autoconfigure.WebMvcObservationAutoConfiguration",
+		"org.springframework.boot.webflux.autoconfigure.WebFluxObservationAutoConfiguration" })
+@Conditional(OnOpenTelemetryConventionsCondition.class)
+@EnableConfigurationProperties(ConventionsProperties.class)
+public final class ConventionsCorrelationAutoConfiguration {
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(SpanFilter.class)
+	static class SpanFilterConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		SemanticConventionsSpanFilter semanticConventionsSpanFilter() {
+			return new SemanticConventionsSpanFilter();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(MeterFilter.class)
+	static class MeterFilterConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		SemanticConventionsMeterFilter semanticConventionsMeterFilter() {
+			return new SemanticConventionsMeterFilter();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = Type.SERVLET)
+	@ConditionalOnClass({ HttpServletRequest.class, OpenTelemetryServerRequestObservationConvention.class })
+	static class ServletServerConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(ServerRequestObservationConvention.class)
+		OpenTelemetryServletServerConvention openTelemetryServletServerConvention() {
+			return new OpenTelemetryServletServerConvention();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = Type.REACTIVE)
+	@ConditionalOnClass(org.springframework.http.server.reactive.observation.ServerRequestObservationConvention.class)
+	static class ReactiveServerConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(org.springframework.http.server.reactive.observation.ServerRequestObservationConvention.class)
+		OpenTelemetryReactiveServerConvention openTelemetryReactiveServerConvention() {
+			return new OpenTelemetryReactiveServerConvention();
+		}
+
+	}
+
+}

@@ -1,0 +1,37 @@
+package io.github.correlation.conventions;
+
+import java.util.List;
+import java.util.Set;
+
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.config.MeterFilter;
+
+/**
+ * Keeps the meters of the semantic conventions' HTTP metrics to the conventions' tags:
+ * Micrometer's observation handler adds an {@code error} tag to every timer (the simple
+ * name of the exception, or {@code none}), which the conventions' {@code error.type}
+ * replaces.
+ *
+ * @author Correlation contributors
+ * @since 0.1.0
+ */
+public final class SemanticConventionsMeterFilter implements MeterFilter {
+
+	/**
+	 * The meters of the conventions' HTTP metrics.
+	 */
+	public static final Set<String> METERS = Set.of("http.server.request.duration", "http.client.request.duration");
+
+	private static final String ERROR = "error";
+
+	@Override
+	public Meter.Id map(Meter.Id id) {
+		if (!METERS.contains(id.getName()) || id.getTag(ERROR) == null) {
+			return id;
+		}
+		List<Tag> tags = id.getTags().stream().filter((tag) -> !tag.getKey().equals(ERROR)).toList();
+		return id.replaceTags(tags);
+	}
+
+}

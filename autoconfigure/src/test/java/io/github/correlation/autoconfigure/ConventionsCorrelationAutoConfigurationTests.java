@@ -1,0 +1,116 @@
+package io.github.correlation.autoconfigure;
+
+import io.github.correlation.conventions.OpenTelemetryReactiveServerConvention;
+import io.github.correlation.conventions.OpenTelemetryServletServerConvention;
+import io.github.correlation.conventions.SemanticConventionsSpanFilter;
+import io.micrometer.tracing.exporter.SpanFilter;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.http.server.observation.DefaultServerRequestObservationConvention;
+import org.springframework.http.server.observation.OpenTelemetryServerRequestObservationConvention;
+import org.springframework.http.server.observation.ServerRequestObservationConvention;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ConventionsCorrelationAutoConfigurationTests {
+
+	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(ConventionsCorrelationAutoConfiguration.class));
+
+	@Test
+	void leavesBootsConventionsByDefault() {
+		this.contextRunner.run((context) -> assertThat(context).hasNotFailed()
+			.doesNotHaveBean(ServerRequestObservationConvention.class)
+			.doesNotHaveBean(SpanFilter.class));
+	}
+
+	@Test
+	void leavesBootsConventionsWhenMicrometerIsChosen() {
+		this.contextRunner.withPropertyValues("correlation.conventions=micrometer")
+			.run((context) -> assertThat(context).doesNotHaveBean(ServerRequestObservationConvention.class)
+				.doesNotHaveBean(SpanFilter.class));
+	}
+
+	@Test
+	void definesTheOpenTelemetryConventionsWhenChosen() {
+		this.contextRunner.withPropertyValues("correlation.conventions=opentelemetry")
+			.run((context) -> assertThat(context).hasSingleBean(OpenTelemetryServletServerConvention.class)
+				.hasSingleBean(SemanticConventionsSpanFilter.class));
+	}
+
+	@Test
+	void readsTheValueTheWayItBinds() {
+		this.contextRunner.withPropertyValues("correlation.conventions=Open-Telemetry")
+			.run((context) -> assertThat(context).hasSingleBean(OpenTelemetryServletServerConvention.class));
+	}
+
+	@Test
+	void theApplicationsOwnConventionWins() {
+		ServerRequestObservationConvention own = new DefaultServerRequestObservationConvention("own");
+		this.contextRunner.withPropertyValues("correlation.conventions=opentelemetry")
+			.withBean(ServerRequestObservationConvention.class, () -> own)
+			.run((context) -> assertThat(context).getBean(ServerRequestObservationConvention.class).isSameAs(own));
+	}
+
+	@Test
+	void definesNoServletConventionWithoutSpringsOpenTelemetryConvention() {
+		this.contextRunner.withPropertyValues("correlation.conventions=opentelemetry")
+			.withClassLoader(new FilteredClassLoader(OpenTelemetryServerRequestObservationConvention.class))
+			.run((context) -> assertThat(context).hasNotFailed()
+				.doesNotHaveBean(ServerRequestObservationConvention.class)
+				.hasSingleBean(SemanticConventionsSpanFilter.class));
+	}
+
+	@Test
+	void definesNoSpanFilterWithoutMicrometerTracing() {
+		this.contextRunner.withPropertyValues("correlation.conventions=opentelemetry")
+			.withClassLoader(new FilteredClassLoader(SpanFilter.class))
+			.run((context) -> assertThat(context).hasNotFailed()
+				.doesNotHaveBean(SemanticConventionsSpanFilter.class)
+				.hasSingleBean(OpenTelemetryServletServerConvention.class));
+	}
+
+	@Test
+	void definesTheReactiveConventionForAWebFluxApplication() {
+		new ReactiveWebApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(ConventionsCorrelationAutoConfiguration.class))
+			.withPropertyValues("correlation.conventions=opentelemetry")
+			.run((context) -> assertThat(context).hasSingleBean(OpenTelemetryReactiveServerConvention.class)
+				.doesNotHaveBean(ServerRequestObservationConvention.class));
+	}
+
+	@Test
+	void theApplicationsOwnReactiveConventionWins() {
+		org.springframework.http.server.reactive.observation.ServerRequestObservationConvention own = new org.springframework.http.server.reactive.observation.DefaultServerRequestObservationConvention(
+				"own");
+		new ReactiveWebApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(ConventionsCorrelationAutoConfiguration.class))
+			.withPropertyValues("correlation.conventions=opentelemetry")
+			.withBean(org.springframework.http.server.reactive.observation.ServerRequestObservationConvention.class,
+					() -> own)
+			.run((context) -> assertThat(context).doesNotHaveBean(OpenTelemetryReactiveServerConvention.class));
+	}
+
+	@Test
+	void anUnknownValueFailsTheStartupNamingTheProperty() {
+		this.contextRunner.withPropertyValues("correlation.conventions=otel")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("otel")
+				.satisfies((failure) -> assertThat(describe(context.getStartupFailure()))
+					.contains("correlation.conventions")));
+	}
+
+	private static String describe(Throwable failure) {
+		StringBuilder messages = new StringBuilder();
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			messages.append(cause.getMessage()).append('\n');
+		}
+		return messages.toString();
+	}
+
+}
