@@ -1,7 +1,9 @@
 package io.github.correlation.autoconfigure;
 
+import io.github.correlation.conventions.OpenTelemetryClientConvention;
 import io.github.correlation.conventions.OpenTelemetryReactiveServerConvention;
 import io.github.correlation.conventions.OpenTelemetryServletServerConvention;
+import io.github.correlation.conventions.OpenTelemetryWebClientConvention;
 import io.github.correlation.conventions.SemanticConventionsMeterFilter;
 import io.github.correlation.conventions.SemanticConventionsSpanFilter;
 import io.micrometer.core.instrument.config.MeterFilter;
@@ -17,6 +19,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.client.observation.ClientRequestObservationConvention;
 import org.springframework.http.server.observation.OpenTelemetryServerRequestObservationConvention;
 import org.springframework.http.server.observation.ServerRequestObservationConvention;
 
@@ -31,7 +34,10 @@ import org.springframework.http.server.observation.ServerRequestObservationConve
  * @since 0.1.0
  */
 @AutoConfiguration(beforeName = { "org.springframework.boot.webmvc.autoconfigure.WebMvcObservationAutoConfiguration",
-		"org.springframework.boot.webflux.autoconfigure.WebFluxObservationAutoConfiguration" })
+		"org.springframework.boot.webflux.autoconfigure.WebFluxObservationAutoConfiguration",
+		"org.springframework.boot.restclient.autoconfigure.RestClientObservationAutoConfiguration",
+		"org.springframework.boot.restclient.autoconfigure.RestTemplateObservationAutoConfiguration",
+		"org.springframework.boot.webclient.autoconfigure.WebClientObservationAutoConfiguration" })
 @Conditional(OnOpenTelemetryConventionsCondition.class)
 @EnableConfigurationProperties(ConventionsProperties.class)
 public final class ConventionsCorrelationAutoConfiguration {
@@ -82,6 +88,30 @@ public final class ConventionsCorrelationAutoConfiguration {
 		@ConditionalOnMissingBean(org.springframework.http.server.reactive.observation.ServerRequestObservationConvention.class)
 		OpenTelemetryReactiveServerConvention openTelemetryReactiveServerConvention() {
 			return new OpenTelemetryReactiveServerConvention();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(ClientRequestObservationConvention.class)
+	static class ClientConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(ClientRequestObservationConvention.class)
+		OpenTelemetryClientConvention openTelemetryClientConvention() {
+			return new OpenTelemetryClientConvention();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(org.springframework.web.reactive.function.client.ClientRequestObservationConvention.class)
+	static class WebClientConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(org.springframework.web.reactive.function.client.ClientRequestObservationConvention.class)
+		OpenTelemetryWebClientConvention openTelemetryWebClientConvention() {
+			return new OpenTelemetryWebClientConvention();
 		}
 
 	}

@@ -1,7 +1,10 @@
 package io.github.correlation.autoconfigure;
 
+import io.github.correlation.conventions.OpenTelemetryClientConvention;
 import io.github.correlation.conventions.OpenTelemetryReactiveServerConvention;
 import io.github.correlation.conventions.OpenTelemetryServletServerConvention;
+import io.github.correlation.conventions.OpenTelemetryWebClientConvention;
+import io.github.correlation.conventions.SemanticConventionsMeterFilter;
 import io.github.correlation.conventions.SemanticConventionsSpanFilter;
 import io.micrometer.tracing.exporter.SpanFilter;
 import org.junit.jupiter.api.Test;
@@ -10,6 +13,8 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.http.client.observation.ClientRequestObservationConvention;
+import org.springframework.http.client.observation.DefaultClientRequestObservationConvention;
 import org.springframework.http.server.observation.DefaultServerRequestObservationConvention;
 import org.springframework.http.server.observation.OpenTelemetryServerRequestObservationConvention;
 import org.springframework.http.server.observation.ServerRequestObservationConvention;
@@ -39,7 +44,34 @@ class ConventionsCorrelationAutoConfigurationTests {
 	void definesTheOpenTelemetryConventionsWhenChosen() {
 		this.contextRunner.withPropertyValues("correlation.conventions=opentelemetry")
 			.run((context) -> assertThat(context).hasSingleBean(OpenTelemetryServletServerConvention.class)
-				.hasSingleBean(SemanticConventionsSpanFilter.class));
+				.hasSingleBean(OpenTelemetryClientConvention.class)
+				.hasSingleBean(OpenTelemetryWebClientConvention.class)
+				.hasSingleBean(SemanticConventionsSpanFilter.class)
+				.hasSingleBean(SemanticConventionsMeterFilter.class));
+	}
+
+	@Test
+	void theApplicationsOwnClientConventionsWin() {
+		ClientRequestObservationConvention own = new DefaultClientRequestObservationConvention("own");
+		org.springframework.web.reactive.function.client.ClientRequestObservationConvention ownReactive = new org.springframework.web.reactive.function.client.DefaultClientRequestObservationConvention(
+				"own");
+		this.contextRunner.withPropertyValues("correlation.conventions=opentelemetry")
+			.withBean("ownClientConvention", ClientRequestObservationConvention.class, () -> own)
+			.withBean("ownWebClientConvention",
+					org.springframework.web.reactive.function.client.ClientRequestObservationConvention.class,
+					() -> ownReactive)
+			.run((context) -> assertThat(context).doesNotHaveBean(OpenTelemetryClientConvention.class)
+				.doesNotHaveBean(OpenTelemetryWebClientConvention.class));
+	}
+
+	@Test
+	void definesNoWebClientConventionWithoutWebFlux() {
+		this.contextRunner.withPropertyValues("correlation.conventions=opentelemetry")
+			.withClassLoader(new FilteredClassLoader(
+					org.springframework.web.reactive.function.client.ClientRequestObservationConvention.class))
+			.run((context) -> assertThat(context).hasNotFailed()
+				.doesNotHaveBean(OpenTelemetryWebClientConvention.class)
+				.hasSingleBean(OpenTelemetryClientConvention.class));
 	}
 
 	@Test

@@ -85,7 +85,7 @@ abstract class HttpServerConventionContract {
 		SpanData span = serverSpan();
 		assertThat(span.getName()).isEqualTo("GET /conventions/items/{id}");
 		assertThat(span.getKind()).isEqualTo(SpanKind.SERVER);
-		Map<String, Object> attributes = attributes(span);
+		Map<String, Object> attributes = SpanCapture.attributes(span);
 		assertThat(attributes).containsOnlyKeys(semanticConventionKeys(attributes))
 			.contains(entry("http.request.method", "GET"), entry("url.path", "/conventions/items/42"),
 					entry("url.scheme", "http"), entry("url.query", "q=shoes&sig=REDACTED"),
@@ -106,7 +106,7 @@ abstract class HttpServerConventionContract {
 		assertThat(response.status()).isEqualTo(500);
 		SpanData span = serverSpan();
 		assertThat(span.getName()).isEqualTo("GET /conventions/fail");
-		assertThat(attributes(span)).contains(entry("error.type", IllegalStateException.class.getName()),
+		assertThat(SpanCapture.attributes(span)).contains(entry("error.type", IllegalStateException.class.getName()),
 				entry("http.response.status_code", 500L), entry("http.route", "/conventions/fail"));
 	}
 
@@ -116,7 +116,7 @@ abstract class HttpServerConventionContract {
 		assertThat(response.status()).isEqualTo(404);
 		SpanData span = serverSpan();
 		assertThat(span.getName()).isEqualTo("GET");
-		assertThat(attributes(span)).contains(entry("http.response.status_code", 404L))
+		assertThat(SpanCapture.attributes(span)).contains(entry("http.response.status_code", 404L))
 			.doesNotContainKeys("http.route", "error.type");
 	}
 
@@ -125,7 +125,7 @@ abstract class HttpServerConventionContract {
 		send("FOO", "/conventions/items/1");
 		SpanData span = serverSpan();
 		assertThat(span.getName()).startsWith("HTTP");
-		assertThat(attributes(span)).contains(entry("http.request.method", "_OTHER"),
+		assertThat(SpanCapture.attributes(span)).contains(entry("http.request.method", "_OTHER"),
 				entry("http.request.method_original", "FOO"));
 	}
 
@@ -152,7 +152,7 @@ abstract class HttpServerConventionContract {
 			SpanData span = SpanCapture.awaitSpan(micrometer.getBean(InMemorySpanExporter.class), TRACE_ID,
 					SpanKind.SERVER);
 			assertThat(span.getName()).isEqualTo("http get /conventions/items/{id}");
-			assertThat(attributes(span)).containsOnlyKeys("exception", "method", "outcome", "status", "uri",
+			assertThat(SpanCapture.attributes(span)).containsOnlyKeys("exception", "method", "outcome", "status", "uri",
 					"http.url");
 			assertThat(micrometer.getBean(MeterRegistry.class).get("http.server.requests").timer().count())
 				.isEqualTo(1);
@@ -179,14 +179,6 @@ abstract class HttpServerConventionContract {
 
 	private int port() {
 		return TestApplication.port(this.context);
-	}
-
-	private static Map<String, Object> attributes(SpanData span) {
-		return span.getAttributes()
-			.asMap()
-			.entrySet()
-			.stream()
-			.collect(Collectors.toMap((entry) -> entry.getKey().getKey(), Map.Entry::getValue));
 	}
 
 	static Class<?>[] sources() {

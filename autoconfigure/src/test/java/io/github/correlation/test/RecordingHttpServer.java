@@ -13,17 +13,22 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import com.sun.net.httpserver.HttpServer;
 
 /**
  * A real HTTP server on a random loopback port that records every request it receives and
- * answers {@code 200 ok}. Stands in for a downstream service.
+ * answers {@code 200 ok}, or the status a path {@code /status/NNN} names. Stands in for a
+ * downstream service.
  */
 public final class RecordingHttpServer implements AutoCloseable {
 
 	private final HttpServer server;
+
+	private static final Pattern STATUS_PATH = Pattern.compile("/status/(\\d{3})");
 
 	private final BlockingQueue<RecordedRequest> requests = new LinkedBlockingQueue<>();
 
@@ -43,11 +48,17 @@ public final class RecordingHttpServer implements AutoCloseable {
 			this.requests
 				.add(new RecordedRequest(exchange.getRequestMethod(), exchange.getRequestURI().toString(), headers));
 			byte[] body = "ok".getBytes(StandardCharsets.UTF_8);
-			exchange.sendResponseHeaders(200, body.length);
+			exchange.sendResponseHeaders(status(exchange.getRequestURI().getPath()), body.length);
 			exchange.getResponseBody().write(body);
 			exchange.close();
 		});
 		this.server.start();
+	}
+
+	// A path /status/NNN answers NNN, any other 200
+	private static int status(String path) {
+		Matcher matcher = STATUS_PATH.matcher(path);
+		return matcher.matches() ? Integer.parseInt(matcher.group(1)) : 200;
 	}
 
 	public String url(String path) {

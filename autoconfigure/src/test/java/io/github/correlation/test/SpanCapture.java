@@ -2,6 +2,8 @@ package io.github.correlation.test;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
@@ -36,6 +38,19 @@ public class SpanCapture {
 
 	public static List<SpanData> spans(InMemorySpanExporter exporter, String traceId) {
 		return exporter.getFinishedSpanItems().stream().filter((span) -> span.getTraceId().equals(traceId)).toList();
+	}
+
+	/**
+	 * The attributes of a span by key, with their types: strings, longs, booleans.
+	 * @param span the span
+	 * @return its attributes
+	 */
+	public static Map<String, Object> attributes(SpanData span) {
+		return span.getAttributes()
+			.asMap()
+			.entrySet()
+			.stream()
+			.collect(Collectors.toMap((entry) -> entry.getKey().getKey(), Map.Entry::getValue));
 	}
 
 }
