@@ -18,7 +18,9 @@ import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.IdGenerator;
 import io.opentelemetry.sdk.trace.data.SpanData;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AutoClose;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -60,11 +62,22 @@ class ClientConventionIntegrationTests {
 	@AutoClose
 	private static final RecordingHttpServer downstream = new RecordingHttpServer();
 
-	@AutoClose
-	private static final ConfigurableApplicationContext context = TestApplication.run(
-			new Class<?>[] { ClientTestApplication.class, SpanCapture.class }, "correlation.conventions=opentelemetry",
-			"management.tracing.sampling.probability=1.0",
-			"management.opentelemetry.tracing.export.schedule-delay=50ms", "logging.level.root=warn");
+	private static ConfigurableApplicationContext context;
+
+	// Started when the class runs, not when it is loaded: two applications that use
+	// WebClient at once share Reactor Netty's global resources, which the first to close
+	// releases
+	@BeforeAll
+	static void start() {
+		context = TestApplication.run(new Class<?>[] { ClientTestApplication.class, SpanCapture.class },
+				"correlation.conventions=opentelemetry", "management.tracing.sampling.probability=1.0",
+				"management.opentelemetry.tracing.export.schedule-delay=50ms", "logging.level.root=warn");
+	}
+
+	@AfterAll
+	static void stop() {
+		context.close();
+	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "builtRestClient", "createdRestClient", "builtRestTemplate", "newRestTemplate",
@@ -106,6 +119,11 @@ class ClientConventionIntegrationTests {
 	}
 
 	private String call(String client, String path) {
+		return call(context, downstream, client, path);
+	}
+
+	static String call(ConfigurableApplicationContext context, RecordingHttpServer downstream, String client,
+			String path) {
 		String traceId = IdGenerator.random().generateTraceId();
 		String url = URLEncoder.encode(downstream.url(path), StandardCharsets.UTF_8);
 		RawHttpClient.get(TestApplication.port(context), "/client/" + client + "?url=" + url,
