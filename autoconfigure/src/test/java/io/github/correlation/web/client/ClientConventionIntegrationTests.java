@@ -69,9 +69,7 @@ class ClientConventionIntegrationTests {
 	// releases
 	@BeforeAll
 	static void start() {
-		context = TestApplication.run(new Class<?>[] { ClientTestApplication.class, SpanCapture.class },
-				"correlation.conventions=opentelemetry", "management.tracing.sampling.probability=1.0",
-				"management.opentelemetry.tracing.export.schedule-delay=50ms", "logging.level.root=warn");
+		context = startApplication("correlation.conventions=opentelemetry");
 	}
 
 	@AfterAll
@@ -120,6 +118,14 @@ class ClientConventionIntegrationTests {
 
 	private String call(String client, String path) {
 		return call(context, downstream, client, path);
+	}
+
+	static ConfigurableApplicationContext startApplication(String... properties) {
+		List<String> all = new java.util.ArrayList<>(List.of(properties));
+		all.addAll(List.of("management.tracing.sampling.probability=1.0",
+				"management.opentelemetry.tracing.export.schedule-delay=50ms", "logging.level.root=warn"));
+		return TestApplication.run(new Class<?>[] { ClientTestApplication.class, SpanCapture.class },
+				all.toArray(String[]::new));
 	}
 
 	static String call(ConfigurableApplicationContext context, RecordingHttpServer downstream, String client,

@@ -2,7 +2,6 @@ package io.github.correlation.web.client;
 
 import io.github.correlation.test.RecordingHttpServer;
 import io.github.correlation.test.SpanCapture;
-import io.github.correlation.test.TestApplication;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
@@ -30,14 +29,10 @@ class ClientDefaultConventionIntegrationTests {
 
 	private static ConfigurableApplicationContext context;
 
-	// Started when the class runs, not when it is loaded: two applications that use
-	// WebClient at once share Reactor Netty's global resources, which the first to close
-	// releases
+	// Started when the class runs (see ClientConventionIntegrationTests)
 	@BeforeAll
 	static void start() {
-		context = TestApplication.run(new Class<?>[] { ClientTestApplication.class, SpanCapture.class },
-				"management.tracing.sampling.probability=1.0",
-				"management.opentelemetry.tracing.export.schedule-delay=50ms", "logging.level.root=warn");
+		context = ClientConventionIntegrationTests.startApplication();
 	}
 
 	@AfterAll
