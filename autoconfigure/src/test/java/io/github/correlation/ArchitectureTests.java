@@ -10,6 +10,7 @@ import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.domain.properties.HasModifiers;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.syntax.ArchRuleDefinition;
@@ -38,13 +39,14 @@ class ArchitectureTests {
 	 * and the other packages of the starter it may depend on.
 	 */
 	private static final Map<String, Set<String>> ALLOWED = Map.ofEntries(Map.entry("", Set.of()),
-			Map.entry("w3c", Set.of("")), Map.entry("requestid", Set.of("")), Map.entry("logging", Set.of()),
+			Map.entry("w3c", Set.of("")), Map.entry("requestid", Set.of("")), Map.entry("logging", Set.of("internal")),
 			Map.entry("internal", Set.of()), Map.entry("task", Set.of("internal")),
 			Map.entry("web.client", Set.of("internal", "task")), Map.entry("web", Set.of("requestid")),
 			Map.entry("web.servlet", Set.of("web", "requestid", "audit", "edge")),
 			Map.entry("web.reactive", Set.of("web", "task", "requestid", "audit", "edge")),
-			Map.entry("audit", Set.of()), Map.entry("edge", Set.of("", "internal")), Map.entry("export", Set.of()),
-			Map.entry("conventions", Set.of()), Map.entry("kafka", Set.of("kafka.internal")),
+			Map.entry("audit", Set.of("internal")), Map.entry("edge", Set.of("", "internal")),
+			Map.entry("export", Set.of()), Map.entry("conventions", Set.of()),
+			Map.entry("kafka", Set.of("kafka.internal")),
 			Map.entry("kafka.internal", Set.of("", "w3c", "requestid", "kafka", "audit", "edge")));
 
 	private static final JavaClasses classes = new ClassFileImporter()
@@ -134,8 +136,24 @@ class ArchitectureTests {
 			.and()
 			.areTopLevelClasses()
 			.and(DescribedPredicate.not(JavaClass.Predicates.simpleName("package-info")))
+			.and(DescribedPredicate.not(HasModifiers.Predicates.modifier(JavaModifier.ABSTRACT)))
 			.should()
 			.haveModifier(JavaModifier.FINAL)
+			.check(classes);
+	}
+
+	// A base that several classes of one package share is no extension point
+	@Test
+	void abstractRuntimeClassesAreNotPublic() {
+		ArchRuleDefinition.classes()
+			.that()
+			.resideOutsideOfPackage(ROOT + ".autoconfigure..")
+			.and()
+			.areNotInterfaces()
+			.and(HasModifiers.Predicates.modifier(JavaModifier.ABSTRACT))
+			.should()
+			.notBePublic()
+			.allowEmptyShould(true)
 			.check(classes);
 	}
 

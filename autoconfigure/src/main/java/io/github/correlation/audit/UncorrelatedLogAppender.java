@@ -1,13 +1,9 @@
 package io.github.correlation.audit;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.UnsynchronizedAppenderBase;
+import io.github.correlation.internal.RootLoggerAppenders;
 import io.opentelemetry.api.trace.Span;
-import org.jspecify.annotations.Nullable;
-import org.slf4j.ILoggerFactory;
-import org.slf4j.LoggerFactory;
 
 /**
  * Counts the log lines that application loggers write while no span is current, outside
@@ -55,30 +51,14 @@ public final class UncorrelatedLogAppender extends UnsynchronizedAppenderBase<IL
 	 * @return whether it was attached
 	 */
 	public boolean attach() {
-		Logger root = rootLogger();
-		if (root == null) {
-			return false;
-		}
-		setContext(root.getLoggerContext());
-		start();
-		root.addAppender(this);
-		return true;
+		return RootLoggerAppenders.attach(this);
 	}
 
 	/**
 	 * Detach this appender from the root logger.
 	 */
 	public void detach() {
-		Logger root = rootLogger();
-		if (root != null) {
-			root.detachAppender(this);
-		}
-		stop();
-	}
-
-	private static @Nullable Logger rootLogger() {
-		ILoggerFactory factory = LoggerFactory.getILoggerFactory();
-		return (factory instanceof LoggerContext context) ? context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME) : null;
+		RootLoggerAppenders.detach(this);
 	}
 
 }
