@@ -40,8 +40,9 @@ class ArchitectureTests {
 	 */
 	private static final Map<String, Set<String>> ALLOWED = Map.ofEntries(Map.entry("", Set.of()),
 			Map.entry("w3c", Set.of("")), Map.entry("requestid", Set.of("")), Map.entry("logging", Set.of("internal")),
-			Map.entry("internal", Set.of()), Map.entry("task", Set.of("internal")),
-			Map.entry("web.client", Set.of("internal", "task")), Map.entry("web", Set.of("requestid")),
+			Map.entry("logging.events", Set.of("internal")), Map.entry("internal", Set.of()),
+			Map.entry("task", Set.of("internal")), Map.entry("web.client", Set.of("internal", "task")),
+			Map.entry("web", Set.of("requestid")),
 			Map.entry("web.servlet", Set.of("web", "requestid", "audit", "edge")),
 			Map.entry("web.reactive", Set.of("web", "task", "requestid", "audit", "edge")),
 			Map.entry("audit", Set.of("internal")), Map.entry("edge", Set.of("", "internal")),

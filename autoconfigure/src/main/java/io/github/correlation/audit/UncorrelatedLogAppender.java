@@ -2,7 +2,7 @@ package io.github.correlation.audit;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.UnsynchronizedAppenderBase;
-import io.github.correlation.internal.RootLoggerAppenders;
+import io.github.correlation.internal.RootLoggerAppender;
 import io.opentelemetry.api.trace.Span;
 
 /**
@@ -26,15 +26,18 @@ public final class UncorrelatedLogAppender extends UnsynchronizedAppenderBase<IL
 
 	private final CallSites callSites;
 
+	private final RootLoggerAppender rootLogger;
+
 	/**
 	 * Create a new instance.
 	 * @param audit where uncorrelated lines are counted
 	 * @param callSites tells application loggers from framework ones
 	 */
 	public UncorrelatedLogAppender(ContextAudit audit, CallSites callSites) {
+		setName(NAME);
 		this.audit = audit;
 		this.callSites = callSites;
-		setName(NAME);
+		this.rootLogger = new RootLoggerAppender(this);
 	}
 
 	@Override
@@ -51,14 +54,14 @@ public final class UncorrelatedLogAppender extends UnsynchronizedAppenderBase<IL
 	 * @return whether it was attached
 	 */
 	public boolean attach() {
-		return RootLoggerAppenders.attach(this);
+		return this.rootLogger.attach();
 	}
 
 	/**
 	 * Detach this appender from the root logger.
 	 */
 	public void detach() {
-		RootLoggerAppenders.detach(this);
+		this.rootLogger.detach();
 	}
 
 }
