@@ -12,6 +12,7 @@ import io.github.correlation.test.RecordingHttpServer;
 import io.github.correlation.test.RecordingHttpServer.RecordedRequest;
 import io.github.correlation.test.SpanCapture;
 import io.github.correlation.test.TestApplication;
+import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.IdGenerator;
@@ -69,6 +70,22 @@ class KafkaCorrelationIntegrationTests {
 	}
 
 	@Test
+	void warnLineOfARecordListenerIsAnEventOfItsProcessSpan() {
+		String traceId = send("records", "odd1", "rid-odd1");
+		assertThat(downstream.takeRequest().uri()).isEqualTo("/record/odd1");
+		InMemorySpanExporter spans = context.getBean(InMemorySpanExporter.class);
+		SpanData consumer = SpanCapture.awaitSpan(spans, traceId, SpanKind.CONSUMER);
+		assertThat(consumer.getName()).isEqualTo("records process");
+		assertThat(consumer.getEvents()).singleElement().satisfies((event) -> {
+			assertThat(event.getName()).isEqualTo("log");
+			assertThat(event.getAttributes().get(AttributeKey.stringKey("log.message")))
+				.isEqualTo("record odd1 looks odd");
+			assertThat(event.getAttributes().get(AttributeKey.stringKey("log.severity"))).isEqualTo("WARN");
+		});
+		assertThat(SpanCapture.awaitSpan(spans, traceId, SpanKind.PRODUCER).getEvents()).isEmpty();
+	}
+
+	@Test
 	void batchListenerHandlesEachRecordInItsOwnTrace(CapturedOutput output) {
 		List<String> traceIds = new ArrayList<>();
 		for (int i = 0; i < 5; i++) {
@@ -94,6 +111,10 @@ class KafkaCorrelationIntegrationTests {
 			assertThat(call.header("traceparent")).startsWith("00-" + traceIds.get(index) + "-");
 			assertThat(call.header("X-Request-Id")).isEqualTo("rid-b" + index);
 		}
+		SpanData oddProcess = SpanCapture.awaitSpan(spans, traceIds.get(3), SpanKind.CONSUMER);
+		assertThat(oddProcess.getEvents())
+			.extracting((event) -> event.getAttributes().get(AttributeKey.stringKey("log.message")))
+			.containsExactly("batch record b3 looks odd");
 		Map<String, Object> batchLine = awaitLine(output, "batch of 5");
 		Map<String, Object> doneLine = awaitLine(output, "batch done");
 		assertThat(batchLine.get("trace_id")).isNotNull().isNotIn(traceIds.toArray());
@@ -102,6 +123,7 @@ class KafkaCorrelationIntegrationTests {
 			.doesNotContainKey("request_id");
 		SpanData batch = SpanCapture.awaitSpan(spans, (String) batchLine.get("trace_id"), SpanKind.CONSUMER);
 		assertThat(batch.getName()).isEqualTo("batch receive");
+		assertThat(batch.getEvents()).as("events of the batch span").isEmpty();
 		assertThat(batch.getParentSpanId()).isEqualTo("0000000000000000");
 		assertThat(batch.getLinks()).extracting((link) -> link.getSpanContext().getTraceId())
 			.containsExactlyInAnyOrderElementsOf(traceIds);

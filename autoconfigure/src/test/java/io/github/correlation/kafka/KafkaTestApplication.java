@@ -91,6 +91,9 @@ class KafkaTestApplication {
 		@KafkaListener(topics = "records", groupId = "records")
 		void onRecord(ConsumerRecord<String, String> record) {
 			logger.info("record {}", record.value());
+			if (record.value().startsWith("odd")) {
+				logger.warn("record {} looks odd", record.value());
+			}
 			call("/record/" + record.value());
 		}
 
@@ -99,6 +102,9 @@ class KafkaTestApplication {
 			logger.info("batch of {}", records.size());
 			this.recordContexts.forEach(records, (record) -> {
 				logger.info("batch record {}", record.value());
+				if (record.value().equals("b3")) {
+					logger.warn("batch record {} looks odd", record.value());
+				}
 				call("/batch/" + record.value());
 			});
 			logger.info("batch done");
