@@ -92,6 +92,9 @@ class CheckoutChainIntegrationTests {
 			.allSatisfy((line) -> assertThat(line.fields()).containsEntry("trace_id", checkout.traceId()));
 		assertLogLinesCarryTheTrace(checkout, "c-declined", Set.of("gateway", "orders", "payments"));
 		assertLogRecordsArrivedOverOtlp(trace);
+		CorrelationAssertions.assertThat(single(trace, "payments", "http post /payments/authorize", "SERVER"))
+			.hasEvent("log", Map.of("log.severity", "WARN", "log.message",
+					"card ****0002 declined for order " + checkout.orderId()));
 		assertThat(chain.receiver().logRecords(checkout.traceId()))
 			.filteredOn((record) -> record.severityText().equals("WARN") && record.serviceName().equals("payments"))
 			.singleElement()

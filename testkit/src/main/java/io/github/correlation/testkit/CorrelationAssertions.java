@@ -5,7 +5,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Entry point for the AssertJ assertions of the test kit. Statically import
  * {@code assertThat} from here next to AssertJ's own: overload resolution picks these for
- * traces, log lines and OTLP log records.
+ * traces, spans, log lines and OTLP log records.
  *
  * @author Correlation contributors
  * @since 0.1.0
@@ -40,6 +40,15 @@ public final class CorrelationAssertions {
 	 */
 	public static LogRecordAssert assertThat(@Nullable ReceivedLogRecord record) {
 		return new LogRecordAssert(record);
+	}
+
+	/**
+	 * Start assertions on one span, such as its events.
+	 * @param span the span to check
+	 * @return the assertions
+	 */
+	public static SpanAssert assertThat(@Nullable ReceivedSpan span) {
+		return new SpanAssert(span);
 	}
 
 }

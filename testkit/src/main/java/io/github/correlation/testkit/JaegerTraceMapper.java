@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import io.github.correlation.testkit.ReceivedSpan.Event;
 import io.github.correlation.testkit.ReceivedSpan.Link;
 import tools.jackson.databind.JsonNode;
 
@@ -27,6 +28,9 @@ final class JaegerTraceMapper {
 	private static final String STATUS_TAG = "otel.status_code";
 
 	private static final String ERROR_TAG = "error";
+
+	// Jaeger keeps the name of an OTLP span event as a log field.
+	private static final String EVENT_FIELD = "event";
 
 	private JaegerTraceMapper() {
 	}
@@ -89,7 +93,19 @@ final class JaegerTraceMapper {
 		long end = start + micros(span, "duration") * 1000;
 		return new ReceivedSpan(traceId, id(span.path("spanID"), 16, "spanID"), parentSpanId,
 				string(span.path("operationName"), "operationName"), kind(tags), serviceName(span, processes), start,
-				end, status(tags), attributes(tags), links);
+				end, status(tags), attributes(tags), links, events(span.path("logs")));
+	}
+
+	private static List<Event> events(JsonNode logs) {
+		List<Event> events = new ArrayList<>();
+		for (JsonNode log : array(logs, "logs")) {
+			Map<String, String> attributes = new LinkedHashMap<>();
+			keyValues(log.path("fields"), "fields", "field key")
+				.forEach((key, value) -> attributes.put(key, render(value)));
+			String name = attributes.remove(EVENT_FIELD);
+			events.add(new Event((name != null) ? name : "", micros(log, "timestamp") * 1000, attributes));
+		}
+		return events;
 	}
 
 	private static String kind(Map<String, JsonNode> tags) {
@@ -129,9 +145,13 @@ final class JaegerTraceMapper {
 	}
 
 	private static Map<String, JsonNode> tags(JsonNode tags) {
+		return keyValues(tags, "tags", "tag key");
+	}
+
+	private static Map<String, JsonNode> keyValues(JsonNode keyValues, String name, String keyName) {
 		Map<String, JsonNode> byKey = new LinkedHashMap<>();
-		for (JsonNode tag : array(tags, "tags")) {
-			byKey.put(string(tag.path("key"), "tag key"), tag.path("value"));
+		for (JsonNode keyValue : array(keyValues, name)) {
+			byKey.put(string(keyValue.path("key"), keyName), keyValue.path("value"));
 		}
 		return byKey;
 	}

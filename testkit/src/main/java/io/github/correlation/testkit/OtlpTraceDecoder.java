@@ -32,6 +32,8 @@ final class OtlpTraceDecoder {
 
 	private static final HexFormat HEX = HexFormat.of();
 
+	private static final String SPAN = "A span";
+
 	private OtlpTraceDecoder() {
 	}
 
@@ -72,30 +74,51 @@ final class OtlpTraceDecoder {
 	}
 
 	private static ReceivedSpan decode(Span span, String serviceName) throws MalformedRequestException {
-		String traceId = id(span.getTraceId(), 16, "trace id", false);
-		String spanId = id(span.getSpanId(), 8, "span id", false);
-		String parentSpanId = id(span.getParentSpanId(), 8, "parent span id", true);
+		String traceId = id(span.getTraceId(), 16, SPAN, "trace id", false);
+		String spanId = id(span.getSpanId(), 8, SPAN, "span id", false);
+		String parentSpanId = id(span.getParentSpanId(), 8, SPAN, "parent span id", true);
 		List<ReceivedSpan.Link> links = new ArrayList<>();
 		for (Span.Link link : span.getLinksList()) {
-			links.add(new ReceivedSpan.Link(id(link.getTraceId(), 16, "link trace id", false),
-					id(link.getSpanId(), 8, "link span id", false)));
+			links.add(new ReceivedSpan.Link(id(link.getTraceId(), 16, SPAN, "link trace id", false),
+					id(link.getSpanId(), 8, SPAN, "link span id", false)));
+		}
+		List<ReceivedSpan.Event> events = new ArrayList<>();
+		for (Span.Event event : span.getEventsList()) {
+			events.add(new ReceivedSpan.Event(event.getName(), event.getTimeUnixNano(),
+					attributes(event.getAttributesList())));
 		}
 		return new ReceivedSpan(traceId, spanId, parentSpanId, span.getName(), kind(span.getKind()), serviceName,
-				span.getStartTimeUnixNano(), span.getEndTimeUnixNano(), statusCode(span), attributes(span), links);
+				span.getStartTimeUnixNano(), span.getEndTimeUnixNano(), statusCode(span),
+				attributes(span.getAttributesList()), links, events);
 	}
 
-	private static String id(ByteString bytes, int length, String description, boolean optional)
+	/**
+	 * Turn a binary id into lowercase hex.
+	 * @param bytes the id
+	 * @param length the length of the id in bytes, 16 for a trace id, 8 for a span id
+	 * @param owner what carries the id, for the message, such as {@code A span}
+	 * @param description what the id is, for the message, such as {@code trace id}
+	 * @param optional whether an empty id is allowed, and turned into an empty string
+	 * @return the id in lowercase hex
+	 * @throws MalformedRequestException if the id has the wrong length
+	 */
+	static String id(ByteString bytes, int length, String owner, String description, boolean optional)
 			throws MalformedRequestException {
 		if (optional && bytes.isEmpty()) {
 			return "";
 		}
 		if (bytes.size() != length) {
 			throw new MalformedRequestException(
-					"A span has a " + description + " of " + bytes.size() + " bytes instead of " + length);
+					owner + " has a " + description + " of " + bytes.size() + " bytes instead of " + length);
 		}
 		return HEX.formatHex(bytes.toByteArray());
 	}
 
+	/**
+	 * The {@code service.name} attribute of a resource.
+	 * @param resource the resource
+	 * @return the service name, or {@value #UNKNOWN_SERVICE} if it is missing or empty
+	 */
 	static String serviceName(Resource resource) {
 		for (KeyValue attribute : resource.getAttributesList()) {
 			if ("service.name".equals(attribute.getKey()) && !attribute.getValue().getStringValue().isEmpty()) {
@@ -124,9 +147,15 @@ final class OtlpTraceDecoder {
 		};
 	}
 
-	private static Map<String, String> attributes(Span span) {
+	/**
+	 * Render attributes as strings.
+	 * @param keyValues the attributes
+	 * @return the attributes with {@link #render(AnyValue) rendered} values, in received
+	 * order
+	 */
+	static Map<String, String> attributes(List<KeyValue> keyValues) {
 		Map<String, String> attributes = new LinkedHashMap<>();
-		for (KeyValue attribute : span.getAttributesList()) {
+		for (KeyValue attribute : keyValues) {
 			attributes.put(attribute.getKey(), render(attribute.getValue()));
 		}
 		return attributes;
@@ -160,7 +189,7 @@ final class OtlpTraceDecoder {
 	}
 
 	/**
-	 * Thrown when a request body cannot be turned into spans.
+	 * Thrown when a request body cannot be turned into spans or log records.
 	 */
 	static final class MalformedRequestException extends Exception {
 

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One span as received over OTLP, reduced to what trace assertions and the waterfall
  * need. Ids are lowercase hex strings.
@@ -25,16 +27,46 @@ import java.util.Objects;
  * @param attributes the span attributes (resource and scope attributes are not included),
  * each value rendered as a string, in received order
  * @param links the links to other spans
+ * @param events the span events, such as exceptions and log lines recorded on the span,
+ * in received order
  * @author Correlation contributors
  * @since 0.1.0
  */
 public record ReceivedSpan(String traceId, String spanId, String parentSpanId, String name, String kind,
 		String serviceName, long startEpochNanos, long endEpochNanos, String statusCode, Map<String, String> attributes,
-		List<Link> links) {
+		List<Link> links, List<Event> events) {
 
 	/**
-	 * Create a new {@code ReceivedSpan}, keeping unmodifiable copies of the attributes
-	 * and links.
+	 * Create a new {@code ReceivedSpan}, keeping unmodifiable copies of the attributes,
+	 * links and events.
+	 * @param traceId the trace id
+	 * @param spanId the span id
+	 * @param parentSpanId the parent span id, or an empty string for a root span
+	 * @param name the span name
+	 * @param kind the span kind
+	 * @param serviceName the service name
+	 * @param startEpochNanos the start time, in nanoseconds since the epoch
+	 * @param endEpochNanos the end time, in nanoseconds since the epoch
+	 * @param statusCode the status code
+	 * @param attributes the span attributes
+	 * @param links the links to other spans
+	 * @param events the span events
+	 */
+	public ReceivedSpan {
+		Objects.requireNonNull(traceId, "traceId");
+		Objects.requireNonNull(spanId, "spanId");
+		Objects.requireNonNull(parentSpanId, "parentSpanId");
+		Objects.requireNonNull(name, "name");
+		Objects.requireNonNull(kind, "kind");
+		Objects.requireNonNull(serviceName, "serviceName");
+		Objects.requireNonNull(statusCode, "statusCode");
+		attributes = Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
+		links = List.copyOf(links);
+		events = List.copyOf(events);
+	}
+
+	/**
+	 * Create a new {@code ReceivedSpan} without events.
 	 * @param traceId the trace id
 	 * @param spanId the span id
 	 * @param parentSpanId the parent span id, or an empty string for a root span
@@ -47,16 +79,11 @@ public record ReceivedSpan(String traceId, String spanId, String parentSpanId, S
 	 * @param attributes the span attributes
 	 * @param links the links to other spans
 	 */
-	public ReceivedSpan {
-		Objects.requireNonNull(traceId, "traceId");
-		Objects.requireNonNull(spanId, "spanId");
-		Objects.requireNonNull(parentSpanId, "parentSpanId");
-		Objects.requireNonNull(name, "name");
-		Objects.requireNonNull(kind, "kind");
-		Objects.requireNonNull(serviceName, "serviceName");
-		Objects.requireNonNull(statusCode, "statusCode");
-		attributes = Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
-		links = List.copyOf(links);
+	public ReceivedSpan(String traceId, String spanId, String parentSpanId, String name, String kind,
+			String serviceName, long startEpochNanos, long endEpochNanos, String statusCode,
+			Map<String, String> attributes, List<Link> links) {
+		this(traceId, spanId, parentSpanId, name, kind, serviceName, startEpochNanos, endEpochNanos, statusCode,
+				attributes, links, List.of());
 	}
 
 	/**
@@ -84,6 +111,15 @@ public record ReceivedSpan(String traceId, String spanId, String parentSpanId, S
 	}
 
 	/**
+	 * The events of this span with the given name.
+	 * @param name the event name, such as {@code exception}
+	 * @return the matching events, in received order
+	 */
+	public List<Event> events(String name) {
+		return this.events.stream().filter((event) -> event.name().equals(name)).toList();
+	}
+
+	/**
 	 * A link from a span to another span, possibly in another trace.
 	 *
 	 * @param traceId the linked trace id, 32 lowercase hex characters
@@ -101,6 +137,40 @@ public record ReceivedSpan(String traceId, String spanId, String parentSpanId, S
 		public Link {
 			Objects.requireNonNull(traceId, "traceId");
 			Objects.requireNonNull(spanId, "spanId");
+		}
+
+	}
+
+	/**
+	 * An event recorded on a span at a point in time, such as an exception or a log line.
+	 *
+	 * @param name the event name, possibly empty
+	 * @param epochNanos the time of the event, in nanoseconds since the epoch
+	 * @param attributes the event attributes, each value rendered as a string, in
+	 * received order
+	 * @author Correlation contributors
+	 * @since 0.1.0
+	 */
+	public record Event(String name, long epochNanos, Map<String, String> attributes) {
+
+		/**
+		 * Create a new {@code Event}, keeping an unmodifiable copy of the attributes.
+		 * @param name the event name
+		 * @param epochNanos the time of the event, in nanoseconds since the epoch
+		 * @param attributes the event attributes
+		 */
+		public Event {
+			Objects.requireNonNull(name, "name");
+			attributes = Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
+		}
+
+		/**
+		 * The value of one attribute of this event.
+		 * @param key the attribute key, such as {@code exception.type}
+		 * @return the value, or {@code null} if the event has no such attribute
+		 */
+		public @Nullable String attribute(String key) {
+			return this.attributes.get(key);
 		}
 
 	}

@@ -1,12 +1,17 @@
 package io.github.correlation.testkit;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+
+import io.github.correlation.testkit.ReceivedSpan.Event;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Renders a {@link Trace} as a plain ASCII text waterfall, one line per span. Spans are
@@ -14,13 +19,25 @@ import java.util.Set;
  * spaces per level. Orphans, whose parent never arrived, follow as extra roots marked
  * {@code (orphan)}; spans only reachable through a parent cycle are marked
  * {@code (cycle)}. Each bar covers the span's share of the whole trace, at least one
- * cell. With a name width of 22 and a bar width of 20:
+ * cell.
+ * <p>
+ * A span's events follow its line, in time order, indented one level deeper than the span
+ * name and not aligned to the bars: a log line recorded on the span (an event with a
+ * {@code log.severity} attribute) as {@code ! SEVERITY message}, an {@code exception}
+ * event as {@code ! SEVERITY message - SimpleClassName: exception message} (severity
+ * {@code ERROR} and no message unless it was logged, never the stack trace), any other
+ * event as {@code - name}. Control characters in an event line become {@code ?}, and the
+ * line is cut to the name width plus the bar width after its indentation. With a name
+ * width of 22 and a bar width of 20:
  *
  * <pre>
  * trace 4bf92f3577b34da6a3ce929d0e0e4736  120.0 ms  4 spans  services: billing, gateway, orders
  * gateway  GET /orders            |####################|     120.0 ms
  * orders     GET /orders/{id}     |..........#########.|      50.0 ms ERROR
+ * orders       ! WARN stock low for item 42
+ * orders       ! ERROR IllegalStateException: no stock
  * orders       SELECT orders      |...........###......|      12.5 ms
+ * orders         - cache miss
  * billing  charge                 |...##...............|      10.0 ms (orphan)
  * </pre>
  *
@@ -40,6 +57,18 @@ public final class WaterfallRenderer {
 	public static final int DEFAULT_BAR_WIDTH = 40;
 
 	private static final WaterfallRenderer DEFAULT = new WaterfallRenderer();
+
+	private static final String EXCEPTION_EVENT = "exception";
+
+	private static final String LOG_SEVERITY = "log.severity";
+
+	private static final String LOG_MESSAGE = "log.message";
+
+	private static final String EXCEPTION_TYPE = "exception.type";
+
+	private static final String EXCEPTION_MESSAGE = "exception.message";
+
+	private static final Comparator<Event> BY_TIME = Comparator.comparingLong(Event::epochNanos);
 
 	private final int nameWidth;
 
@@ -113,6 +142,7 @@ public final class WaterfallRenderer {
 				continue;
 			}
 			appendLine(out, trace, span, pending.depth(), (span == top) ? marker : "", serviceWidth);
+			appendEvents(out, span, pending.depth(), serviceWidth);
 			List<ReceivedSpan> children = trace.children(span);
 			for (int i = children.size() - 1; i >= 0; i--) {
 				stack.push(new Pending(children.get(i), pending.depth() + 1));
@@ -131,6 +161,74 @@ public final class WaterfallRenderer {
 			out.append(" ERROR");
 		}
 		out.append(marker);
+	}
+
+	private void appendEvents(StringBuilder out, ReceivedSpan span, int depth, int serviceWidth) {
+		List<Event> events = new ArrayList<>(span.events());
+		// A stable sort keeps received order among events of the same nanosecond.
+		events.sort(BY_TIME);
+		for (Event event : events) {
+			out.append('\n');
+			out.append(pad(span.serviceName(), serviceWidth)).append("  ");
+			out.append("  ".repeat(depth + 1));
+			out.append(cut(printable(describe(event)), this.nameWidth + this.barWidth));
+		}
+	}
+
+	private static String describe(Event event) {
+		String severity = event.attribute(LOG_SEVERITY);
+		String message = event.attribute(LOG_MESSAGE);
+		if (EXCEPTION_EVENT.equals(event.name())) {
+			StringBuilder text = new StringBuilder("! ");
+			text.append(isEmpty(severity) ? "ERROR" : severity).append(' ');
+			if (!isEmpty(message)) {
+				text.append(message).append(" - ");
+			}
+			text.append(simpleName(event.attribute(EXCEPTION_TYPE)));
+			String exceptionMessage = event.attribute(EXCEPTION_MESSAGE);
+			if (!isEmpty(exceptionMessage)) {
+				text.append(": ").append(exceptionMessage);
+			}
+			return text.toString();
+		}
+		if (severity != null) {
+			return "! " + severity + (isEmpty(message) ? "" : " " + message);
+		}
+		return "- " + event.name();
+	}
+
+	private static String simpleName(@Nullable String type) {
+		if (isEmpty(type)) {
+			return EXCEPTION_EVENT;
+		}
+		int start = Math.max(type.lastIndexOf('.'), type.lastIndexOf('$')) + 1;
+		return (start < type.length()) ? type.substring(start) : type;
+	}
+
+	private static boolean isEmpty(@Nullable String text) {
+		return text == null || text.isEmpty();
+	}
+
+	private static String printable(String text) {
+		StringBuilder printable = new StringBuilder(text.length());
+		for (int i = 0; i < text.length(); i++) {
+			char ch = text.charAt(i);
+			boolean control = Character.isISOControl(ch) || Character.getType(ch) == Character.FORMAT;
+			printable.append(control ? '?' : ch);
+		}
+		return printable.toString();
+	}
+
+	private static String cut(String text, int width) {
+		if (text.length() <= width) {
+			return text;
+		}
+		int length = width - 3;
+		// Never cut a surrogate pair in two.
+		if (Character.isHighSurrogate(text.charAt(length - 1))) {
+			length--;
+		}
+		return text.substring(0, length) + "...";
 	}
 
 	private String bar(Trace trace, ReceivedSpan span) {

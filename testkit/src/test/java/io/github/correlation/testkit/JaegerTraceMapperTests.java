@@ -2,6 +2,7 @@ package io.github.correlation.testkit;
 
 import java.util.Map;
 
+import io.github.correlation.testkit.ReceivedSpan.Event;
 import io.github.correlation.testkit.ReceivedSpan.Link;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -79,6 +80,34 @@ class JaegerTraceMapperTests {
 	}
 
 	@Test
+	void mapsLogsToEventsNamedByTheirEventField() {
+		assertThat(span("charge").events()).extracting(Event::name, Event::epochNanos)
+			.containsExactly(tuple("exception", 1_700_000_000_050_000_000L), tuple("log", 1_700_000_000_040_000_000L),
+					tuple("", 1_700_000_000_045_000_000L));
+		assertThat(span("charge").events("exception")).singleElement()
+			.satisfies((event) -> assertThat(event.attributes()).containsExactly(
+					Map.entry("exception.type", "java.lang.IllegalStateException"),
+					Map.entry("exception.message", "card declined")));
+		assertThat(span("charge").events("log")).singleElement()
+			.satisfies((event) -> assertThat(event.attributes()).containsExactly(Map.entry("log.severity", "WARN"),
+					Map.entry("log.attempt", "2")));
+		assertThat(span("charge").events("")).singleElement()
+			.satisfies((event) -> assertThat(event.attributes()).containsExactly(Map.entry("retry", "true")));
+		assertThat(span("orders process").events()).isEmpty();
+	}
+
+	@Test
+	void refusesALogWithoutATimestamp() {
+		String response = """
+				{"data":[{"traceID":"1","spans":[{"traceID":"1","spanID":"2","operationName":"op","startTime":0,
+				"duration":0,"logs":[{"fields":[{"key":"event","value":"exception"}]}]}]}]}
+				""";
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> JaegerTraceMapper.trace("00000000000000000000000000000001", json(response)))
+			.withMessageContaining("\"timestamp\"");
+	}
+
+	@Test
 	void takesTheServiceFromTheProcessTagWhenTheServiceNameIsMissing() {
 		String response = """
 				{"data":[{"traceID":"1","spans":[{"traceID":"1","spanID":"2","operationName":"op","startTime":0,
@@ -90,6 +119,7 @@ class JaegerTraceMapperTests {
 			assertThat(span.spanId()).isEqualTo("0000000000000002");
 			assertThat(span.kind()).isEqualTo("INTERNAL");
 			assertThat(span.attributes()).isEmpty();
+			assertThat(span.events()).isEmpty();
 		});
 	}
 

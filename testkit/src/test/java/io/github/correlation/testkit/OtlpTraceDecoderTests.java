@@ -1,5 +1,7 @@
 package io.github.correlation.testkit;
 
+import java.util.Map;
+
 import com.google.protobuf.ByteString;
 import io.github.correlation.testkit.OtlpTraceDecoder.MalformedRequestException;
 import io.opentelemetry.proto.common.v1.AnyValue;
@@ -10,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 class OtlpTraceDecoderTests {
 
@@ -51,6 +54,38 @@ class OtlpTraceDecoderTests {
 					OtlpRequests.span("00f067aa0ba902b7", "", "root").addAttributes(OtlpRequests.attribute("a", "b"))))
 			.get(0);
 		assertThat(span.attributes()).containsOnlyKeys("a");
+	}
+
+	@Test
+	void decodesSpanEventsWithTheirTimesAndRenderedAttributes() throws Exception {
+		Span.Builder span = OtlpRequests.span("00f067aa0ba902b7", "", "POST /payments")
+			.addEvents(Span.Event.newBuilder()
+				.setName("log")
+				.setTimeUnixNano(1_200_000_000L)
+				.addAttributes(OtlpRequests.attribute("log.severity", "WARN"))
+				.addAttributes(OtlpRequests.attribute("log.message", "card ****0002 declined")))
+			.addEvents(Span.Event.newBuilder()
+				.setName("exception")
+				.setTimeUnixNano(1_300_000_000L)
+				.addAttributes(OtlpRequests.attribute("exception.type", "java.lang.IllegalStateException"))
+				.addAttributes(OtlpRequests.attribute("attempt", AnyValue.newBuilder().setIntValue(2).build())));
+		ReceivedSpan received = OtlpTraceDecoder.decode(OtlpRequests.request("payments", span)).get(0);
+		assertThat(received.events()).extracting(ReceivedSpan.Event::name, ReceivedSpan.Event::epochNanos)
+			.containsExactly(tuple("log", 1_200_000_000L), tuple("exception", 1_300_000_000L));
+		assertThat(received.events().get(0).attributes()).containsExactly(Map.entry("log.severity", "WARN"),
+				Map.entry("log.message", "card ****0002 declined"));
+		assertThat(received.events("exception")).singleElement().satisfies((event) -> {
+			assertThat(event.attribute("exception.type")).isEqualTo("java.lang.IllegalStateException");
+			assertThat(event.attribute("attempt")).isEqualTo("2");
+		});
+	}
+
+	@Test
+	void decodesASpanWithoutEventsToNoEvents() throws Exception {
+		ReceivedSpan span = OtlpTraceDecoder
+			.decode(OtlpRequests.request("gateway", OtlpRequests.span("00f067aa0ba902b7", "", "root")))
+			.get(0);
+		assertThat(span.events()).isEmpty();
 	}
 
 	@Test

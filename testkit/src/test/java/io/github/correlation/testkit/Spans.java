@@ -1,5 +1,6 @@
 package io.github.correlation.testkit;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -25,6 +26,26 @@ final class Spans {
 			double endMillis, String statusCode) {
 		return new ReceivedSpan(TRACE_ID, id(spanId), parentSpanId.isEmpty() ? "" : id(parentSpanId), name, "INTERNAL",
 				service, nanos(startMillis), nanos(endMillis), statusCode, Map.of(), List.of());
+	}
+
+	/**
+	 * A copy of a span with the given events.
+	 */
+	static ReceivedSpan withEvents(ReceivedSpan span, ReceivedSpan.Event... events) {
+		return new ReceivedSpan(span.traceId(), span.spanId(), span.parentSpanId(), span.name(), span.kind(),
+				span.serviceName(), span.startEpochNanos(), span.endEpochNanos(), span.statusCode(), span.attributes(),
+				span.links(), List.of(events));
+	}
+
+	/**
+	 * An event at the given time with attributes given as alternating keys and values.
+	 */
+	static ReceivedSpan.Event event(String name, double millis, String... keysAndValues) {
+		Map<String, String> attributes = new LinkedHashMap<>();
+		for (int i = 0; i < keysAndValues.length; i += 2) {
+			attributes.put(keysAndValues[i], keysAndValues[i + 1]);
+		}
+		return new ReceivedSpan.Event(name, nanos(millis), attributes);
 	}
 
 	static Trace trace(ReceivedSpan... spans) {

@@ -83,6 +83,68 @@ class WaterfallRendererTests {
 	}
 
 	@Test
+	void printsEventsUnderTheirSpanInTimeOrderOneLevelDeeper() {
+		ReceivedSpan payment = Spans.withEvents(Spans.span("b", "a", "payments", "POST /payments", 2, 14, "ERROR"),
+				Spans.event("exception", 8, "exception.type", "java.lang.IllegalStateException", "exception.message",
+						"card declined", "exception.stacktrace",
+						"java.lang.IllegalStateException: card declined\n\tat"),
+				Spans.event("log", 5, "log.severity", "WARN", "log.message", "card ****0002 declined", "log.logger",
+						"com.acme.Payments", "thread.name", "http-nio-1"),
+				Spans.event("retry", 6, "attempt", "2"));
+		Trace trace = Spans.trace(Spans.span("a", "", "gateway", "GET /orders", 0, 20), payment,
+				Spans.span("c", "a", "gateway", "SELECT orders", 15, 18));
+		List<String> lines = lines(trace);
+		assertThat(lines).hasSize(7);
+		assertThat(lines.get(2)).startsWith("payments    POST /payments ").endsWith(" ms ERROR");
+		assertThat(lines.subList(3, 6)).containsExactly("payments      ! WARN card ****0002 declined",
+				"payments      - retry", "payments      ! ERROR IllegalStateException: card declined");
+		assertThat(lines.get(6)).startsWith("gateway     SELECT orders ");
+	}
+
+	@Test
+	void printsTheLogLineOfAnExceptionLoggedOnTheSpan() {
+		Trace trace = Spans.trace(Spans.withEvents(Spans.span("a", "", "payments", "POST /payments", 0, 10),
+				Spans.event("exception", 5, "exception.type", "com.acme.Payments$DeclinedException",
+						"exception.message", "card declined", "exception.stacktrace", "at com.acme.Payments.charge",
+						"log.severity", "WARN", "log.message", "charge failed")));
+		assertThat(lines(trace).get(2))
+			.isEqualTo("payments    ! WARN charge failed - DeclinedException: card declined");
+	}
+
+	@Test
+	void printsAnExceptionWithoutMessageOrTypeAsFarAsKnown() {
+		Trace trace = Spans.trace(Spans.withEvents(Spans.span("a", "", "payments", "POST /payments", 0, 10),
+				Spans.event("exception", 5, "exception.type", "java.lang.NullPointerException"),
+				Spans.event("exception", 6)));
+		assertThat(lines(trace).subList(2, 4)).containsExactly("payments    ! ERROR NullPointerException",
+				"payments    ! ERROR exception");
+	}
+
+	@Test
+	void replacesControlCharactersInEventLines() {
+		Trace trace = Spans.trace(Spans.withEvents(Spans.span("a", "", "payments", "POST /payments", 0, 10),
+				Spans.event("log", 5, "log.severity", "WARN", "log.message", "card\ndeclined\u001b[31m\u202e"),
+				Spans.event("odd\tname", 6)));
+		List<String> lines = lines(trace);
+		assertThat(lines).hasSize(4);
+		assertThat(lines.get(2)).isEqualTo("payments    ! WARN card?declined?[31m?");
+		assertThat(lines.get(3)).isEqualTo("payments    - odd?name");
+	}
+
+	@Test
+	void cutsEventLinesToTheNameAndBarWidthAfterTheIndentation() {
+		Trace trace = Spans.trace(Spans.withEvents(Spans.span("a", "", "gateway", "root", 0, 10),
+				Spans.event("log", 5, "log.severity", "WARN", "log.message", "a message that is far too long"),
+				Spans.event("short", 6)));
+		List<String> lines = List.of(new WaterfallRenderer(12, 10).format(trace).split("\n"));
+		// 12 + 10 = 22 characters after "gateway " and one level of indentation.
+		assertThat(lines.get(2)).isEqualTo("gateway    ! WARN a message th...");
+		assertThat(lines.get(2).substring("gateway    ".length())).hasSize(22);
+		// Not padded to the bar.
+		assertThat(lines.get(3)).isEqualTo("gateway    - short");
+	}
+
+	@Test
 	void refusesWidthsTooSmallToShowAnything() {
 		assertThatIllegalArgumentException().isThrownBy(() -> new WaterfallRenderer(3, 10));
 		assertThatIllegalArgumentException().isThrownBy(() -> new WaterfallRenderer(10, 0));
