@@ -139,7 +139,7 @@ public final class HttpSemanticConventions {
 	 * @return the attribute's value
 	 */
 	public static String method(@Nullable String method) {
-		return (method != null && KNOWN_METHODS.contains(method)) ? method : OTHER_METHOD;
+		return isKnownMethod(method) ? method : OTHER_METHOD;
 	}
 
 	/**

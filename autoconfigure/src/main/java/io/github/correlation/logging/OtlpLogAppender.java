@@ -1,12 +1,9 @@
 package io.github.correlation.logging;
 
 import java.util.Collection;
-import java.util.Iterator;
 
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.Appender;
+import io.github.correlation.internal.RootLoggerAppender;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.instrumentation.logback.appender.v1_0.OpenTelemetryAppender;
 import org.apache.commons.logging.Log;
@@ -63,7 +60,7 @@ public final class OtlpLogAppender implements SmartInitializingSingleton, Dispos
 					+ factory.getClass().getName() + " (correlation.logging.otlp.enabled)");
 			return;
 		}
-		OpenTelemetryAppender declared = declaredAppender(context);
+		OpenTelemetryAppender declared = declaredAppender();
 		if (declared != null) {
 			declared.setOpenTelemetry(this.openTelemetry);
 			logger.info("Log lines are exported over OTLP by the application's own OpenTelemetry appender '"
@@ -98,15 +95,12 @@ public final class OtlpLogAppender implements SmartInitializingSingleton, Dispos
 		return this.attached != null;
 	}
 
-	private static @Nullable OpenTelemetryAppender declaredAppender(LoggerContext context) {
-		for (Logger logger : context.getLoggerList()) {
-			for (Iterator<Appender<ILoggingEvent>> appenders = logger.iteratorForAppenders(); appenders.hasNext();) {
-				if (appenders.next() instanceof OpenTelemetryAppender appender && !NAME.equals(appender.getName())) {
-					return appender;
-				}
-			}
-		}
-		return null;
+	private static @Nullable OpenTelemetryAppender declaredAppender() {
+		return RootLoggerAppender.declared(OpenTelemetryAppender.class)
+			.stream()
+			.filter((appender) -> !NAME.equals(appender.getName()))
+			.findFirst()
+			.orElse(null);
 	}
 
 }
