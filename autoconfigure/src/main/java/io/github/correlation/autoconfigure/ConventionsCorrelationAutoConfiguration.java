@@ -1,15 +1,20 @@
 package io.github.correlation.autoconfigure;
 
 import io.github.correlation.conventions.OpenTelemetryClientConvention;
+import io.github.correlation.conventions.OpenTelemetryKafkaListenerConvention;
+import io.github.correlation.conventions.OpenTelemetryKafkaTemplateConvention;
 import io.github.correlation.conventions.OpenTelemetryReactiveServerConvention;
 import io.github.correlation.conventions.OpenTelemetryServletServerConvention;
 import io.github.correlation.conventions.OpenTelemetryWebClientConvention;
 import io.github.correlation.conventions.SemanticConventionsMeterFilter;
 import io.github.correlation.conventions.SemanticConventionsSpanFilter;
 import io.micrometer.core.instrument.config.MeterFilter;
+import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.exporter.SpanFilter;
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -22,13 +27,16 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.observation.ClientRequestObservationConvention;
 import org.springframework.http.server.observation.OpenTelemetryServerRequestObservationConvention;
 import org.springframework.http.server.observation.ServerRequestObservationConvention;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.micrometer.KafkaListenerObservationConvention;
+import org.springframework.kafka.support.micrometer.KafkaTemplateObservationConvention;
 
 /**
  * Auto-configuration of the OpenTelemetry semantic conventions
  * ({@code correlation.conventions=opentelemetry}): observation conventions of the types
- * Boot looks up for its HTTP observations, so that Boot's observations name their spans,
- * attributes, meters and tags the way OpenTelemetry does. A convention bean of the same
- * type that the application declares wins.
+ * Boot looks up for its HTTP and Kafka observations, so that Boot's observations name
+ * their spans, attributes, meters and tags the way OpenTelemetry does. A convention bean
+ * of the same type that the application declares wins.
  *
  * @author Correlation contributors
  * @since 0.1.0
@@ -37,7 +45,8 @@ import org.springframework.http.server.observation.ServerRequestObservationConve
 		"org.springframework.boot.webflux.autoconfigure.WebFluxObservationAutoConfiguration",
 		"org.springframework.boot.restclient.autoconfigure.RestClientObservationAutoConfiguration",
 		"org.springframework.boot.restclient.autoconfigure.RestTemplateObservationAutoConfiguration",
-		"org.springframework.boot.webclient.autoconfigure.WebClientObservationAutoConfiguration" })
+		"org.springframework.boot.webclient.autoconfigure.WebClientObservationAutoConfiguration",
+		"org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration" })
 @Conditional(OnOpenTelemetryConventionsCondition.class)
 @EnableConfigurationProperties(ConventionsProperties.class)
 public final class ConventionsCorrelationAutoConfiguration {
@@ -112,6 +121,32 @@ public final class ConventionsCorrelationAutoConfiguration {
 		@ConditionalOnMissingBean(org.springframework.web.reactive.function.client.ClientRequestObservationConvention.class)
 		OpenTelemetryWebClientConvention openTelemetryWebClientConvention() {
 			return new OpenTelemetryWebClientConvention();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(KafkaTemplate.class)
+	static class KafkaConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(KafkaTemplateObservationConvention.class)
+		OpenTelemetryKafkaTemplateConvention openTelemetryKafkaTemplateConvention() {
+			return new OpenTelemetryKafkaTemplateConvention();
+		}
+
+		@Bean
+		@ConditionalOnMissingBean(KafkaListenerObservationConvention.class)
+		OpenTelemetryKafkaListenerConvention openTelemetryKafkaListenerConvention() {
+			return new OpenTelemetryKafkaListenerConvention();
+		}
+
+		@Bean
+		static BeanPostProcessor kafkaConventionsPostProcessor(
+				ObjectProvider<KafkaTemplateObservationConvention> templateConvention,
+				ObjectProvider<KafkaListenerObservationConvention> listenerConvention,
+				ObjectProvider<ObservationRegistry> observationRegistry) {
+			return new KafkaConventionsPostProcessor(templateConvention, listenerConvention, observationRegistry);
 		}
 
 	}

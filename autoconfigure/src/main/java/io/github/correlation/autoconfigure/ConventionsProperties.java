@@ -12,9 +12,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public class ConventionsProperties {
 
 	/**
-	 * Vocabulary of the HTTP observations: span names, span attributes, meter names and
-	 * tags. 'micrometer' keeps Boot's; 'opentelemetry' follows the OpenTelemetry semantic
-	 * conventions for HTTP (v1.41.0), like services instrumented in other languages.
+	 * Vocabulary of the HTTP and Kafka observations: span names, span attributes, meter
+	 * names and tags. 'micrometer' keeps Boot's and Spring Kafka's; 'opentelemetry'
+	 * follows the OpenTelemetry semantic conventions for HTTP and messaging (v1.41.0),
+	 * like services instrumented in other languages.
 	 */
 	private Conventions conventions = Conventions.MICROMETER;
 

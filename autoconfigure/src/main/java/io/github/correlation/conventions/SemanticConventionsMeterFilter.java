@@ -8,10 +8,10 @@ import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.config.MeterFilter;
 
 /**
- * Keeps the meters of the semantic conventions' HTTP metrics to the conventions' tags:
- * Micrometer's observation handler adds an {@code error} tag to every timer (the simple
- * name of the exception, or {@code none}), which the conventions' {@code error.type}
- * replaces.
+ * Keeps the meters of the semantic conventions' HTTP and messaging metrics to the
+ * conventions' tags: Micrometer's observation handler adds an {@code error} tag to every
+ * timer (the simple name of the exception, or {@code none}), which the conventions'
+ * {@code error.type} replaces.
  *
  * @author Correlation contributors
  * @since 0.1.0
@@ -19,9 +19,10 @@ import io.micrometer.core.instrument.config.MeterFilter;
 public final class SemanticConventionsMeterFilter implements MeterFilter {
 
 	/**
-	 * The meters of the conventions' HTTP metrics.
+	 * The meters of the conventions' HTTP and messaging metrics.
 	 */
-	public static final Set<String> METERS = Set.of("http.server.request.duration", "http.client.request.duration");
+	public static final Set<String> METERS = Set.of("http.server.request.duration", "http.client.request.duration",
+			MessagingSemanticConventions.CLIENT_OPERATION_DURATION, MessagingSemanticConventions.PROCESS_DURATION);
 
 	private static final String ERROR = "error";
 

@@ -5,11 +5,14 @@ import java.util.Map;
 
 import io.micrometer.tracing.exporter.FinishedSpan;
 import io.micrometer.tracing.exporter.SpanFilter;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Exports the attributes that the semantic conventions type as integers
- * ({@code http.response.status_code}, {@code server.port}, ...) as integers. Micrometer's
- * observations carry every value as a string, and a backend rule such as
+ * ({@code http.response.status_code}, {@code server.port},
+ * {@code messaging.kafka.offset}, ...) as integers, and
+ * {@code messaging.kafka.message.tombstone} as a boolean. Micrometer's observations carry
+ * every value as a string, and a backend rule such as
  * {@code http.response.status_code >= 500} compares numbers: without this, it never
  * matches a span of a Spring service.
  *
@@ -22,19 +25,30 @@ public final class SemanticConventionsSpanFilter implements SpanFilter {
 	public FinishedSpan map(FinishedSpan span) {
 		Map<String, Object> tags = span.getTypedTags();
 		Map<String, Object> typed = null;
-		for (String key : HttpSemanticConventions.INTEGER_ATTRIBUTES) {
-			if (tags.get(key) instanceof String value) {
-				Long number = parse(value);
-				if (number != null) {
+		for (Map.Entry<String, Object> tag : tags.entrySet()) {
+			if (tag.getValue() instanceof String value) {
+				Object converted = convert(tag.getKey(), value);
+				if (converted != null) {
 					typed = (typed != null) ? typed : new LinkedHashMap<>(tags);
-					typed.put(key, number);
+					typed.put(tag.getKey(), converted);
 				}
 			}
 		}
 		return (typed != null) ? span.setTypedTags(typed) : span;
 	}
 
-	private static Long parse(String value) {
+	private static @Nullable Object convert(String key, String value) {
+		if (HttpSemanticConventions.INTEGER_ATTRIBUTES.contains(key)
+				|| MessagingSemanticConventions.INTEGER_ATTRIBUTES.contains(key)) {
+			return parse(value);
+		}
+		if (MessagingSemanticConventions.BOOLEAN_ATTRIBUTES.contains(key)) {
+			return Boolean.valueOf(value);
+		}
+		return null;
+	}
+
+	private static @Nullable Long parse(String value) {
 		try {
 			return Long.valueOf(value);
 		}

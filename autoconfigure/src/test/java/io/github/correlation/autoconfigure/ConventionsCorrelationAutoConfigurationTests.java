@@ -1,23 +1,40 @@
 package io.github.correlation.autoconfigure;
 
+import java.util.Map;
+
 import io.github.correlation.conventions.OpenTelemetryClientConvention;
+import io.github.correlation.conventions.OpenTelemetryKafkaListenerConvention;
+import io.github.correlation.conventions.OpenTelemetryKafkaTemplateConvention;
 import io.github.correlation.conventions.OpenTelemetryReactiveServerConvention;
 import io.github.correlation.conventions.OpenTelemetryServletServerConvention;
 import io.github.correlation.conventions.OpenTelemetryWebClientConvention;
 import io.github.correlation.conventions.SemanticConventionsMeterFilter;
 import io.github.correlation.conventions.SemanticConventionsSpanFilter;
+import io.github.correlation.conventions.SendResultRecorder;
 import io.micrometer.tracing.exporter.SpanFilter;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.http.client.observation.ClientRequestObservationConvention;
 import org.springframework.http.client.observation.DefaultClientRequestObservationConvention;
 import org.springframework.http.server.observation.DefaultServerRequestObservationConvention;
 import org.springframework.http.server.observation.OpenTelemetryServerRequestObservationConvention;
 import org.springframework.http.server.observation.ServerRequestObservationConvention;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.ProducerListener;
+import org.springframework.kafka.support.micrometer.KafkaListenerObservation.DefaultKafkaListenerObservationConvention;
+import org.springframework.kafka.support.micrometer.KafkaListenerObservationConvention;
+import org.springframework.kafka.support.micrometer.KafkaTemplateObservation.DefaultKafkaTemplateObservationConvention;
+import org.springframework.kafka.support.micrometer.KafkaTemplateObservationConvention;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -137,12 +154,111 @@ class ConventionsCorrelationAutoConfigurationTests {
 					.contains("correlation.conventions")));
 	}
 
+	@Test
+	void definesTheKafkaConventionsWhenChosen() {
+		this.contextRunner.withPropertyValues("correlation.conventions=opentelemetry")
+			.run((context) -> assertThat(context).hasSingleBean(OpenTelemetryKafkaTemplateConvention.class)
+				.hasSingleBean(OpenTelemetryKafkaListenerConvention.class));
+	}
+
+	@Test
+	void definesNoKafkaConventionsByDefault() {
+		this.contextRunner.withUserConfiguration(OwnKafkaBeans.class).run((context) -> {
+			assertThat(context).doesNotHaveBean(KafkaTemplateObservationConvention.class)
+				.doesNotHaveBean(KafkaListenerObservationConvention.class);
+			assertThat(context.getBean(KafkaTemplate.class)).extracting("producerListener")
+				.isSameAs(OwnKafkaBeans.listener);
+			assertThat(context.getBean(KafkaTemplate.class)).extracting("observationConvention").isNull();
+		});
+	}
+
+	@Test
+	void definesNoKafkaConventionsWithoutSpringKafka() {
+		this.contextRunner.withPropertyValues("correlation.conventions=opentelemetry")
+			.withClassLoader(new FilteredClassLoader(KafkaTemplate.class))
+			.run((context) -> assertThat(context).hasNotFailed()
+				.doesNotHaveBean(OpenTelemetryKafkaTemplateConvention.class)
+				.doesNotHaveBean(OpenTelemetryKafkaListenerConvention.class)
+				.hasSingleBean(OpenTelemetryClientConvention.class));
+	}
+
+	@Test
+	void templatesAndContainersTheApplicationBuiltGetTheConventions() {
+		this.contextRunner.withPropertyValues("correlation.conventions=opentelemetry")
+			.withUserConfiguration(OwnKafkaBeans.class)
+			.run((context) -> {
+				KafkaTemplate<?, ?> template = context.getBean(KafkaTemplate.class);
+				assertThat(template).extracting("observationConvention")
+					.isSameAs(context.getBean(OpenTelemetryKafkaTemplateConvention.class));
+				assertThat(template).extracting("producerListener")
+					.isInstanceOfSatisfying(SendResultRecorder.class,
+							(recorder) -> assertThat(recorder.getDelegate()).isSameAs(OwnKafkaBeans.listener));
+				assertThat(context.getBean(ConcurrentKafkaListenerContainerFactory.class)
+					.getContainerProperties()
+					.getObservationConvention()).isSameAs(context.getBean(OpenTelemetryKafkaListenerConvention.class));
+			});
+	}
+
+	@Test
+	void theApplicationsOwnKafkaConventionsWin() {
+		KafkaTemplateObservationConvention ownTemplate = new DefaultKafkaTemplateObservationConvention();
+		KafkaListenerObservationConvention ownListener = new DefaultKafkaListenerObservationConvention();
+		this.contextRunner.withPropertyValues("correlation.conventions=opentelemetry")
+			.withBean(KafkaTemplateObservationConvention.class, () -> ownTemplate)
+			.withBean(KafkaListenerObservationConvention.class, () -> ownListener)
+			.withUserConfiguration(OwnKafkaBeans.class)
+			.run((context) -> {
+				assertThat(context).doesNotHaveBean(OpenTelemetryKafkaTemplateConvention.class)
+					.doesNotHaveBean(OpenTelemetryKafkaListenerConvention.class);
+				assertThat(context.getBean(KafkaTemplate.class)).extracting("observationConvention")
+					.isSameAs(ownTemplate);
+				assertThat(context.getBean(ConcurrentKafkaListenerContainerFactory.class)
+					.getContainerProperties()
+					.getObservationConvention()).isSameAs(ownListener);
+			});
+	}
+
+	@Test
+	void aConventionTheTemplateWasGivenStays() {
+		this.contextRunner.withPropertyValues("correlation.conventions=opentelemetry")
+			.withUserConfiguration(OwnKafkaBeans.class)
+			.withPropertyValues("test.own-convention=true")
+			.run((context) -> assertThat(context.getBean(KafkaTemplate.class)).extracting("observationConvention")
+				.isSameAs(OwnKafkaBeans.templateConvention));
+	}
+
 	private static String describe(Throwable failure) {
 		StringBuilder messages = new StringBuilder();
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
 			messages.append(cause.getMessage()).append('\n');
 		}
 		return messages.toString();
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class OwnKafkaBeans {
+
+		static final ProducerListener<Object, Object> listener = new ProducerListener<>() {
+		};
+
+		static final KafkaTemplateObservationConvention templateConvention = new DefaultKafkaTemplateObservationConvention();
+
+		@Bean
+		KafkaTemplate<Object, Object> ownTemplate(Environment environment) {
+			KafkaTemplate<Object, Object> template = new KafkaTemplate<>(
+					new DefaultKafkaProducerFactory<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9")));
+			template.setProducerListener(listener);
+			if (environment.getProperty("test.own-convention", Boolean.class, false)) {
+				template.setObservationConvention(templateConvention);
+			}
+			return template;
+		}
+
+		@Bean
+		ConcurrentKafkaListenerContainerFactory<Object, Object> ownFactory() {
+			return new ConcurrentKafkaListenerContainerFactory<>();
+		}
+
 	}
 
 }
