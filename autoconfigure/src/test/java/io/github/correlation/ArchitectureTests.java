@@ -48,7 +48,7 @@ class ArchitectureTests {
 			Map.entry("audit", Set.of("internal")), Map.entry("edge", Set.of("", "internal")),
 			Map.entry("export", Set.of()), Map.entry("conventions", Set.of()),
 			Map.entry("kafka", Set.of("kafka.internal")),
-			Map.entry("kafka.internal", Set.of("", "w3c", "requestid", "kafka", "audit", "edge")));
+			Map.entry("kafka.internal", Set.of("", "w3c", "requestid", "kafka", "audit", "edge", "conventions")));
 
 	private static final JavaClasses classes = new ClassFileImporter()
 		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

@@ -51,7 +51,7 @@ import org.springframework.kafka.listener.MessageListenerContainer;
 		afterName = { CorrelationAutoConfiguration.OPENTELEMETRY_TRACING_AUTO_CONFIGURATION,
 				"org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration" })
 @ConditionalOnClass({ KafkaTemplate.class, ObservationRegistry.class, Tracer.class })
-@EnableConfigurationProperties({ CorrelationKafkaProperties.class, AuditProperties.class })
+@EnableConfigurationProperties({ CorrelationKafkaProperties.class, AuditProperties.class, ConventionsProperties.class })
 public final class KafkaCorrelationAutoConfiguration {
 
 	@Bean
@@ -125,8 +125,10 @@ public final class KafkaCorrelationAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		@ConditionalOnBooleanProperty(name = "correlation.kafka.batch-span.enabled", matchIfMissing = true)
-		KafkaBatchSpans kafkaBatchSpans(Tracer tracer, ContextPropagators propagators) {
-			return new KafkaBatchSpans(tracer, propagators);
+		KafkaBatchSpans kafkaBatchSpans(Tracer tracer, ContextPropagators propagators,
+				ConventionsProperties conventions) {
+			return new KafkaBatchSpans(tracer, propagators,
+					conventions.getConventions() == ConventionsProperties.Conventions.OPENTELEMETRY);
 		}
 
 		@Bean

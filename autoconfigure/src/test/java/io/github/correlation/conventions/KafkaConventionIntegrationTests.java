@@ -154,6 +154,55 @@ class KafkaConventionIntegrationTests {
 	}
 
 	@Test
+	void aBatchIsReceivedUnderTheConventions() {
+		String key = "received-" + UUID.randomUUID();
+		RecordMetadata sent = send(context, "otel.batch", key, "batched");
+		SpanData send = awaitSpan(context, "send otel.batch", key);
+		SpanData receive = awaitSpan(context, "receive otel.batch",
+				(span) -> span.getLinks()
+					.stream()
+					.anyMatch((link) -> link.getSpanContext().getSpanId().equals(send.getSpanId())));
+		assertThat(receive.getKind()).isEqualTo(SpanKind.CLIENT);
+		assertThat(receive.getParentSpanId()).isEqualTo("0000000000000000");
+		assertThat(receive.getStatus().getStatusCode()).isEqualTo(StatusCode.UNSET);
+		Map<String, Object> attributes = SpanCapture.attributes(receive);
+		assertThat(attributes).containsEntry("messaging.system", "kafka")
+			.containsEntry("messaging.operation.name", "receive")
+			.containsEntry("messaging.operation.type", "receive")
+			.containsEntry("messaging.destination.name", "otel.batch")
+			.containsEntry("messaging.consumer.group.name", "otel.batch")
+			.containsEntry("messaging.destination.partition.id", Integer.toString(sent.partition()))
+			.containsKey("messaging.batch.message_count")
+			.doesNotContainKeys("error.type", "messaging.kafka.offset", "messaging.kafka.message.key");
+		assertThat((Long) attributes.get("messaging.batch.message_count")).isPositive();
+		assertThat(attributes.keySet())
+			.allSatisfy((attribute) -> assertThat(SPEC_KAFKA_SPAN_ATTRIBUTES).contains(attribute));
+	}
+
+	@Test
+	void aFailedBatchHasAnErrorType() {
+		String key = "failing-batch-" + UUID.randomUUID();
+		send(context, "otel.failing-batch", key, "bad");
+		SpanData send = awaitSpan(context, "send otel.failing-batch", key);
+		SpanData receive = awaitSpan(context, "receive otel.failing-batch",
+				(span) -> span.getLinks()
+					.stream()
+					.anyMatch((link) -> link.getSpanContext().getSpanId().equals(send.getSpanId())));
+		assertThat(receive.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
+		assertThat(SpanCapture.attributes(receive)).containsEntry("error.type", IllegalStateException.class.getName());
+	}
+
+	@Test
+	void withoutTheSettingABatchKeepsItsEarlierShape() {
+		String key = "default-batch-" + UUID.randomUUID();
+		send(defaults, "micrometer.batch", key, "batched");
+		SpanData receive = awaitSpan(defaults, "micrometer.batch receive", (span) -> true);
+		assertThat(receive.getKind()).isEqualTo(SpanKind.CONSUMER);
+		assertThat(SpanCapture.attributes(receive)).containsOnlyKeys("messaging.system", "messaging.operation.type",
+				"messaging.destination.name", "messaging.batch.message_count", "messaging.consumer.group.name");
+	}
+
+	@Test
 	void aFailedRecordHasAnErrorType() {
 		String key = "failing-" + UUID.randomUUID();
 		send(context, "otel.failing", key, "bad");
@@ -172,8 +221,8 @@ class KafkaConventionIntegrationTests {
 		MeterRegistry registry = context.getBean(MeterRegistry.class);
 		assertThat(registry.find("spring.kafka.template").meters()).isEmpty();
 		// Spring Kafka observes no batch: its batch listener keeps its plain timer
-		assertThat(registry.find("spring.kafka.listener").meters())
-			.allSatisfy((meter) -> assertThat(meter.getId().getTag("name")).isEqualTo("otel.batch-0"));
+		assertThat(registry.find("spring.kafka.listener").meters()).allSatisfy(
+				(meter) -> assertThat(meter.getId().getTag("name")).isIn("otel.batch-0", "otel.failing-batch-0"));
 		Meter sends = registry.get(MessagingSemanticConventions.CLIENT_OPERATION_DURATION)
 			.tag("messaging.destination.name", "otel.placed")
 			.timer();

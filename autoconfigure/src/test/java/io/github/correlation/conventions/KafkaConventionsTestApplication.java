@@ -68,6 +68,12 @@ class KafkaConventionsTestApplication {
 			});
 		}
 
+		@KafkaListener(id = "${test.prefix}.failing-batch", topics = "${test.prefix}.failing-batch",
+				groupId = "${test.prefix}.failing-batch", batch = "true")
+		void onFailingBatch(List<ConsumerRecord<String, String>> records) {
+			throw new IllegalStateException("cannot handle a batch of " + records.size());
+		}
+
 	}
 
 }

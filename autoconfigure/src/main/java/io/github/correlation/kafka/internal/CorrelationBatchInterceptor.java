@@ -4,7 +4,6 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 
 import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.context.Scope;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -134,12 +133,8 @@ public final class CorrelationBatchInterceptor<K, V> implements BatchInterceptor
 		if (batch.scope() != null) {
 			batch.scope().close();
 		}
-		if (batch.span() != null) {
-			if (exception != null) {
-				batch.span().recordException(exception);
-				batch.span().setStatus(StatusCode.ERROR);
-			}
-			batch.span().end();
+		if (batch.span() != null && this.spans != null) {
+			this.spans.end(batch.span(), exception);
 		}
 	}
 

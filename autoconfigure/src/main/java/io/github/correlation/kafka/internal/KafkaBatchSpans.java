@@ -3,11 +3,13 @@ package io.github.correlation.kafka.internal;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
+import io.github.correlation.conventions.MessagingSemanticConventions;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.ContextPropagators;
@@ -21,34 +23,61 @@ import org.jspecify.annotations.Nullable;
  * OpenTelemetry messaging conventions describe for batches. Jaeger shows the links as
  * {@code FOLLOWS_FROM} references, so each checkout trace leads to the batch that
  * processed it. The span keeps at most as many links as the tracer's span limits allow.
+ * <p>
+ * With the OpenTelemetry semantic conventions chosen, the span follows the messaging
+ * conventions for a batch received (specification v1.41.0, Development status): named
+ * {@code receive {topic}}, kind {@code CLIENT}, with {@code messaging.operation.name},
+ * the partition when the whole batch comes from one, and {@code error.type} when the
+ * listener fails. Otherwise it keeps its earlier shape: {@code {topic} receive}, kind
+ * {@code CONSUMER}.
  *
  * @author Correlation contributors
  * @since 0.1.0
  */
 public final class KafkaBatchSpans {
 
-	private static final AttributeKey<String> SYSTEM = AttributeKey.stringKey("messaging.system");
+	private static final AttributeKey<String> SYSTEM = AttributeKey.stringKey(MessagingSemanticConventions.SYSTEM);
 
-	private static final AttributeKey<String> OPERATION = AttributeKey.stringKey("messaging.operation.type");
+	private static final AttributeKey<String> OPERATION = AttributeKey
+		.stringKey(MessagingSemanticConventions.OPERATION_TYPE);
 
-	private static final AttributeKey<String> DESTINATION = AttributeKey.stringKey("messaging.destination.name");
+	private static final AttributeKey<String> OPERATION_NAME = AttributeKey
+		.stringKey(MessagingSemanticConventions.OPERATION_NAME);
 
-	private static final AttributeKey<Long> COUNT = AttributeKey.longKey("messaging.batch.message_count");
+	private static final AttributeKey<String> DESTINATION = AttributeKey
+		.stringKey(MessagingSemanticConventions.DESTINATION_NAME);
 
-	private static final AttributeKey<String> GROUP = AttributeKey.stringKey("messaging.consumer.group.name");
+	private static final AttributeKey<String> PARTITION = AttributeKey
+		.stringKey(MessagingSemanticConventions.DESTINATION_PARTITION_ID);
+
+	private static final AttributeKey<Long> COUNT = AttributeKey
+		.longKey(MessagingSemanticConventions.BATCH_MESSAGE_COUNT);
+
+	private static final AttributeKey<String> GROUP = AttributeKey
+		.stringKey(MessagingSemanticConventions.CONSUMER_GROUP_NAME);
+
+	private static final AttributeKey<String> ERROR_TYPE = AttributeKey
+		.stringKey(MessagingSemanticConventions.ERROR_TYPE);
+
+	private static final String RECEIVE = MessagingSemanticConventions.RECEIVE;
 
 	private final Tracer tracer;
 
 	private final ContextPropagators propagators;
 
+	private final boolean semanticConventions;
+
 	/**
 	 * Create a new instance.
 	 * @param tracer the tracer
 	 * @param propagators reads the producer context of each record
+	 * @param semanticConventions whether spans follow the OpenTelemetry semantic
+	 * conventions for messaging
 	 */
-	public KafkaBatchSpans(Tracer tracer, ContextPropagators propagators) {
+	public KafkaBatchSpans(Tracer tracer, ContextPropagators propagators, boolean semanticConventions) {
 		this.tracer = tracer;
 		this.propagators = propagators;
+		this.semanticConventions = semanticConventions;
 	}
 
 	/**
@@ -61,15 +90,23 @@ public final class KafkaBatchSpans {
 		Set<String> topics = new LinkedHashSet<>();
 		records.forEach((record) -> topics.add(record.topic()));
 		String destination = (topics.size() == 1) ? topics.iterator().next() : "multiple_topics";
-		SpanBuilder builder = this.tracer.spanBuilder(destination + " receive")
-			.setSpanKind(SpanKind.CONSUMER)
+		SpanBuilder builder = this.tracer
+			.spanBuilder(this.semanticConventions ? MessagingSemanticConventions.spanName(RECEIVE, destination)
+					: destination + " " + RECEIVE)
+			.setSpanKind(this.semanticConventions ? SpanKind.CLIENT : SpanKind.CONSUMER)
 			.setNoParent()
-			.setAttribute(SYSTEM, "kafka")
-			.setAttribute(OPERATION, "receive")
+			.setAttribute(SYSTEM, MessagingSemanticConventions.KAFKA)
+			.setAttribute(OPERATION, RECEIVE)
 			.setAttribute(DESTINATION, destination)
 			.setAttribute(COUNT, (long) records.count());
 		if (groupId != null) {
 			builder.setAttribute(GROUP, groupId);
+		}
+		if (this.semanticConventions) {
+			builder.setAttribute(OPERATION_NAME, RECEIVE);
+			if (records.partitions().size() == 1) {
+				builder.setAttribute(PARTITION, Integer.toString(records.partitions().iterator().next().partition()));
+			}
 		}
 		for (ConsumerRecord<?, ?> record : records) {
 			SpanContext producer = producerContext(record);
@@ -78,6 +115,22 @@ public final class KafkaBatchSpans {
 			}
 		}
 		return builder.startSpan();
+	}
+
+	/**
+	 * End the span of a batch.
+	 * @param span the span
+	 * @param error what the listener failed with, or {@code null}
+	 */
+	public void end(Span span, @Nullable Throwable error) {
+		if (error != null) {
+			span.recordException(error);
+			span.setStatus(StatusCode.ERROR);
+			if (this.semanticConventions) {
+				span.setAttribute(ERROR_TYPE, MessagingSemanticConventions.errorType(error));
+			}
+		}
+		span.end();
 	}
 
 	/**

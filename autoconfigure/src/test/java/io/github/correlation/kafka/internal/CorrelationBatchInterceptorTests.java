@@ -35,7 +35,7 @@ class CorrelationBatchInterceptorTests {
 		.build();
 
 	private final KafkaBatchSpans batchSpans = new KafkaBatchSpans(this.tracerProvider.get("test"),
-			ContextPropagators.noop());
+			ContextPropagators.noop(), false);
 
 	private final ListenerInfo listener = new ListenerInfo("orders-listener", "orders-group", null);
 
