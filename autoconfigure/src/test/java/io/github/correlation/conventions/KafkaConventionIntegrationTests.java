@@ -158,10 +158,7 @@ class KafkaConventionIntegrationTests {
 		String key = "received-" + UUID.randomUUID();
 		RecordMetadata sent = send(context, "otel.batch", key, "batched");
 		SpanData send = awaitSpan(context, "send otel.batch", key);
-		SpanData receive = awaitSpan(context, "receive otel.batch",
-				(span) -> span.getLinks()
-					.stream()
-					.anyMatch((link) -> link.getSpanContext().getSpanId().equals(send.getSpanId())));
+		SpanData receive = awaitSpan(context, "receive otel.batch", linkedTo(send));
 		assertThat(receive.getKind()).isEqualTo(SpanKind.CLIENT);
 		assertThat(receive.getParentSpanId()).isEqualTo("0000000000000000");
 		assertThat(receive.getStatus().getStatusCode()).isEqualTo(StatusCode.UNSET);
@@ -184,10 +181,7 @@ class KafkaConventionIntegrationTests {
 		String key = "failing-batch-" + UUID.randomUUID();
 		send(context, "otel.failing-batch", key, "bad");
 		SpanData send = awaitSpan(context, "send otel.failing-batch", key);
-		SpanData receive = awaitSpan(context, "receive otel.failing-batch",
-				(span) -> span.getLinks()
-					.stream()
-					.anyMatch((link) -> link.getSpanContext().getSpanId().equals(send.getSpanId())));
+		SpanData receive = awaitSpan(context, "receive otel.failing-batch", linkedTo(send));
 		assertThat(receive.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
 		assertThat(SpanCapture.attributes(receive)).containsEntry("error.type", IllegalStateException.class.getName());
 	}
@@ -296,6 +290,12 @@ class KafkaConventionIntegrationTests {
 				.filter((span) -> span.getName().equals(name) && condition.test(span))
 				.findFirst()
 				.orElse(null), (span) -> span != null);
+	}
+
+	private static Predicate<SpanData> linkedTo(SpanData send) {
+		return (span) -> span.getLinks()
+			.stream()
+			.anyMatch((link) -> link.getSpanContext().getSpanId().equals(send.getSpanId()));
 	}
 
 	private static Map<String, String> tags(Meter meter) {
