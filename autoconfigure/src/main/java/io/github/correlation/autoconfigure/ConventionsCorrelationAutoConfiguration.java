@@ -3,6 +3,7 @@ package io.github.correlation.autoconfigure;
 import io.github.correlation.conventions.OpenTelemetryClientConvention;
 import io.github.correlation.conventions.OpenTelemetryKafkaListenerConvention;
 import io.github.correlation.conventions.OpenTelemetryKafkaTemplateConvention;
+import io.github.correlation.conventions.OpenTelemetryQueryConvention;
 import io.github.correlation.conventions.OpenTelemetryReactiveServerConvention;
 import io.github.correlation.conventions.OpenTelemetryServletServerConvention;
 import io.github.correlation.conventions.OpenTelemetryWebClientConvention;
@@ -12,6 +13,7 @@ import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.exporter.SpanFilter;
 import jakarta.servlet.http.HttpServletRequest;
+import net.ttddyy.observation.tracing.QueryObservationConvention;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -34,9 +36,10 @@ import org.springframework.kafka.support.micrometer.KafkaTemplateObservationConv
 /**
  * Auto-configuration of the OpenTelemetry semantic conventions
  * ({@code correlation.conventions=opentelemetry}): observation conventions of the types
- * Boot looks up for its HTTP and Kafka observations, so that Boot's observations name
- * their spans, attributes, meters and tags the way OpenTelemetry does. A convention bean
- * of the same type that the application declares wins.
+ * Boot looks up for its HTTP and Kafka observations, and datasource-micrometer for its
+ * query observations, so that they name their spans, attributes, meters and tags the way
+ * OpenTelemetry does. A convention bean of the same type that the application declares
+ * wins.
  *
  * @author Correlation contributors
  * @since 0.1.0
@@ -46,7 +49,8 @@ import org.springframework.kafka.support.micrometer.KafkaTemplateObservationConv
 		"org.springframework.boot.restclient.autoconfigure.RestClientObservationAutoConfiguration",
 		"org.springframework.boot.restclient.autoconfigure.RestTemplateObservationAutoConfiguration",
 		"org.springframework.boot.webclient.autoconfigure.WebClientObservationAutoConfiguration",
-		"org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration" })
+		"org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+		"net.ttddyy.observation.boot.autoconfigure.DataSourceObservationAutoConfiguration" })
 @Conditional(OnOpenTelemetryConventionsCondition.class)
 @EnableConfigurationProperties(ConventionsProperties.class)
 public final class ConventionsCorrelationAutoConfiguration {
@@ -147,6 +151,18 @@ public final class ConventionsCorrelationAutoConfiguration {
 				ObjectProvider<KafkaListenerObservationConvention> listenerConvention,
 				ObjectProvider<ObservationRegistry> observationRegistry) {
 			return new KafkaConventionsPostProcessor(templateConvention, listenerConvention, observationRegistry);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(QueryObservationConvention.class)
+	static class JdbcConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(QueryObservationConvention.class)
+		OpenTelemetryQueryConvention openTelemetryQueryConvention() {
+			return new OpenTelemetryQueryConvention();
 		}
 
 	}

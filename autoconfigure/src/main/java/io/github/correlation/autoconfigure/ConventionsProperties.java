@@ -12,10 +12,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public class ConventionsProperties {
 
 	/**
-	 * Vocabulary of the HTTP and Kafka observations: span names, span attributes, meter
-	 * names and tags. 'micrometer' keeps Boot's and Spring Kafka's; 'opentelemetry'
-	 * follows the OpenTelemetry semantic conventions for HTTP and messaging (v1.41.0),
-	 * like services instrumented in other languages.
+	 * Vocabulary of the HTTP, Kafka and JDBC observations: span names, span attributes,
+	 * meter names and tags. 'micrometer' keeps Boot's, Spring Kafka's and
+	 * datasource-micrometer's; 'opentelemetry' follows the OpenTelemetry semantic
+	 * conventions for HTTP, messaging and SQL databases (v1.41.0), like services
+	 * instrumented in other languages.
 	 */
 	private Conventions conventions = Conventions.MICROMETER;
 

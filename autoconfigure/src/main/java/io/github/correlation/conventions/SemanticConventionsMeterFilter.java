@@ -8,10 +8,11 @@ import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.config.MeterFilter;
 
 /**
- * Keeps the meters of the semantic conventions' HTTP and messaging metrics to the
- * conventions' tags: Micrometer's observation handler adds an {@code error} tag to every
- * timer (the simple name of the exception, or {@code none}), which the conventions'
- * {@code error.type} replaces.
+ * Keeps the meters of the semantic conventions' HTTP, messaging and database metrics to
+ * the conventions' tags: Micrometer's observation handler adds an {@code error} tag to
+ * every timer (the simple name of the exception, or {@code none}), which the conventions'
+ * {@code error.type} replaces; datasource-micrometer's Hikari filter adds the pool and
+ * driver to every query timer, which the conventions have no place for.
  *
  * @author Correlation contributors
  * @since 0.1.0
@@ -19,20 +20,26 @@ import io.micrometer.core.instrument.config.MeterFilter;
 public final class SemanticConventionsMeterFilter implements MeterFilter {
 
 	/**
-	 * The meters of the conventions' HTTP and messaging metrics.
+	 * The meters of the conventions' HTTP, messaging and database metrics.
 	 */
 	public static final Set<String> METERS = Set.of("http.server.request.duration", "http.client.request.duration",
-			MessagingSemanticConventions.CLIENT_OPERATION_DURATION, MessagingSemanticConventions.PROCESS_DURATION);
+			MessagingSemanticConventions.CLIENT_OPERATION_DURATION, MessagingSemanticConventions.PROCESS_DURATION,
+			DatabaseSemanticConventions.CLIENT_OPERATION_DURATION);
 
 	private static final String ERROR = "error";
 
 	@Override
 	public Meter.Id map(Meter.Id id) {
-		if (!METERS.contains(id.getName()) || id.getTag(ERROR) == null) {
+		if (!METERS.contains(id.getName())) {
 			return id;
 		}
-		List<Tag> tags = id.getTags().stream().filter((tag) -> !tag.getKey().equals(ERROR)).toList();
-		return id.replaceTags(tags);
+		boolean database = id.getName().equals(DatabaseSemanticConventions.CLIENT_OPERATION_DURATION);
+		List<Tag> tags = id.getTags()
+			.stream()
+			.filter((tag) -> !tag.getKey().equals(ERROR)
+					&& !(database && DatabaseSemanticConventions.HIKARI_KEYS.contains(tag.getKey())))
+			.toList();
+		return (tags.size() != id.getTags().size()) ? id.replaceTags(tags) : id;
 	}
 
 }

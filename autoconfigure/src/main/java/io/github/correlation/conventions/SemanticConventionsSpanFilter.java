@@ -34,12 +34,18 @@ public final class SemanticConventionsSpanFilter implements SpanFilter {
 				}
 			}
 		}
+		if (tags.containsKey(DatabaseSemanticConventions.SYSTEM_NAME)
+				&& DatabaseSemanticConventions.HIKARI_KEYS.stream().anyMatch(tags::containsKey)) {
+			typed = (typed != null) ? typed : new LinkedHashMap<>(tags);
+			typed.keySet().removeAll(DatabaseSemanticConventions.HIKARI_KEYS);
+		}
 		return (typed != null) ? span.setTypedTags(typed) : span;
 	}
 
 	private static @Nullable Object convert(String key, String value) {
 		if (HttpSemanticConventions.INTEGER_ATTRIBUTES.contains(key)
-				|| MessagingSemanticConventions.INTEGER_ATTRIBUTES.contains(key)) {
+				|| MessagingSemanticConventions.INTEGER_ATTRIBUTES.contains(key)
+				|| key.equals(DatabaseSemanticConventions.OPERATION_BATCH_SIZE)) {
 			return parse(value);
 		}
 		if (MessagingSemanticConventions.BOOLEAN_ATTRIBUTES.contains(key)) {

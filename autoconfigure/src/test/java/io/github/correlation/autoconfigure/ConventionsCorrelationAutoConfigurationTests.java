@@ -5,6 +5,7 @@ import java.util.Map;
 import io.github.correlation.conventions.OpenTelemetryClientConvention;
 import io.github.correlation.conventions.OpenTelemetryKafkaListenerConvention;
 import io.github.correlation.conventions.OpenTelemetryKafkaTemplateConvention;
+import io.github.correlation.conventions.OpenTelemetryQueryConvention;
 import io.github.correlation.conventions.OpenTelemetryReactiveServerConvention;
 import io.github.correlation.conventions.OpenTelemetryServletServerConvention;
 import io.github.correlation.conventions.OpenTelemetryWebClientConvention;
@@ -12,6 +13,7 @@ import io.github.correlation.conventions.SemanticConventionsMeterFilter;
 import io.github.correlation.conventions.SemanticConventionsSpanFilter;
 import io.github.correlation.conventions.SendResultRecorder;
 import io.micrometer.tracing.exporter.SpanFilter;
+import net.ttddyy.observation.tracing.QueryObservationConvention;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.junit.jupiter.api.Test;
 
@@ -225,6 +227,31 @@ class ConventionsCorrelationAutoConfigurationTests {
 			.withPropertyValues("test.own-convention=true")
 			.run((context) -> assertThat(context.getBean(KafkaTemplate.class)).extracting("observationConvention")
 				.isSameAs(OwnKafkaBeans.templateConvention));
+	}
+
+	@Test
+	void definesTheQueryConventionWhenChosen() {
+		this.contextRunner.withPropertyValues("correlation.conventions=opentelemetry")
+			.run((context) -> assertThat(context).hasSingleBean(OpenTelemetryQueryConvention.class));
+		this.contextRunner.run((context) -> assertThat(context).doesNotHaveBean(QueryObservationConvention.class));
+	}
+
+	@Test
+	void theApplicationsOwnQueryConventionWins() {
+		QueryObservationConvention own = new QueryObservationConvention() {
+		};
+		this.contextRunner.withPropertyValues("correlation.conventions=opentelemetry")
+			.withBean(QueryObservationConvention.class, () -> own)
+			.run((context) -> assertThat(context).getBean(QueryObservationConvention.class).isSameAs(own));
+	}
+
+	@Test
+	void definesNoQueryConventionWithoutDatasourceMicrometer() {
+		this.contextRunner.withPropertyValues("correlation.conventions=opentelemetry")
+			.withClassLoader(new FilteredClassLoader(QueryObservationConvention.class))
+			.run((context) -> assertThat(context).hasNotFailed()
+				.doesNotHaveBean(OpenTelemetryQueryConvention.class)
+				.hasSingleBean(OpenTelemetryClientConvention.class));
 	}
 
 	private static String describe(Throwable failure) {

@@ -1,0 +1,158 @@
+package io.github.correlation.conventions;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.github.correlation.conventions.DatabaseSemanticConventions.Server;
+import io.micrometer.common.KeyValues;
+import net.ttddyy.dsproxy.ExecutionInfo;
+import net.ttddyy.dsproxy.StatementType;
+import net.ttddyy.observation.tracing.QueryContext;
+import net.ttddyy.observation.tracing.QueryObservationConvention;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The OpenTelemetry semantic conventions for SQL client spans and the
+ * {@code db.client.operation.duration} metric (specification v1.41.0, Stable) for the
+ * query observations of datasource-micrometer: a {@code CLIENT} span named after the
+ * query summary ({@code SELECT orders}).
+ * <p>
+ * The low-cardinality key values, the timer's tags too: {@code db.system.name} (from the
+ * JDBC URL), {@code db.namespace} (the database the URL names), {@code db.query.summary},
+ * {@code server.address} and {@code server.port} (from the URL, when the database is
+ * reached over the network; the port when the URL names one), and on failure
+ * {@code error.type} and {@code db.response.status_code}. The high-cardinality ones are
+ * on the span only: {@code db.query.text} (a prepared statement as written, whose values
+ * are parameters; a plain statement with every literal replaced by {@code ?}) and
+ * {@code db.operation.batch.size}. {@code db.operation.name} and
+ * {@code db.collection.name} are left out: a JDBC statement only knows its text, from
+ * which the conventions say not to extract them; the summary carries both.
+ *
+ * @author Correlation contributors
+ * @since 0.1.0
+ * @see DatabaseSemanticConventions
+ * @see SqlQueries
+ */
+public final class OpenTelemetryQueryConvention implements QueryObservationConvention {
+
+	private static final int MAX_CACHED_QUERIES = 1024;
+
+	private static final String BATCH = "BATCH";
+
+	// Applications send the same few statements again and again
+	private final Map<String, ReadQuery> queries = new ConcurrentHashMap<>();
+
+	@Override
+	public String getName() {
+		return DatabaseSemanticConventions.CLIENT_OPERATION_DURATION;
+	}
+
+	@Override
+	public String getContextualName(QueryContext context) {
+		Query query = query(context);
+		if (!query.summary().isEmpty()) {
+			return query.summary();
+		}
+		if (query.namespace() != null) {
+			return query.namespace();
+		}
+		if (query.server() != null) {
+			return query.server().address() + ((query.server().port() != null) ? ":" + query.server().port() : "");
+		}
+		return query.system();
+	}
+
+	@Override
+	public KeyValues getLowCardinalityKeyValues(QueryContext context) {
+		Query query = query(context);
+		KeyValues values = KeyValues.of(DatabaseSemanticConventions.SYSTEM_NAME, query.system());
+		if (query.namespace() != null) {
+			values = values.and(DatabaseSemanticConventions.NAMESPACE, query.namespace());
+		}
+		if (!query.summary().isEmpty()) {
+			values = values.and(DatabaseSemanticConventions.QUERY_SUMMARY, query.summary());
+		}
+		Server server = query.server();
+		if (server != null) {
+			values = values.and(DatabaseSemanticConventions.SERVER_ADDRESS, server.address());
+			if (server.port() != null) {
+				values = values.and(DatabaseSemanticConventions.SERVER_PORT, server.port().toString());
+			}
+		}
+		Throwable error = context.getError();
+		if (error != null) {
+			values = values.and(DatabaseSemanticConventions.ERROR_TYPE, error.getClass().getName());
+			String code = DatabaseSemanticConventions.responseStatusCode(error);
+			if (code != null) {
+				values = values.and(DatabaseSemanticConventions.RESPONSE_STATUS_CODE, code);
+			}
+		}
+		return values;
+	}
+
+	@Override
+	public KeyValues getHighCardinalityKeyValues(QueryContext context) {
+		Query query = query(context);
+		KeyValues values = KeyValues.empty();
+		if (!query.text().isEmpty()) {
+			values = values.and(DatabaseSemanticConventions.QUERY_TEXT, query.text());
+		}
+		if (query.batchSize() >= 2) {
+			values = values.and(DatabaseSemanticConventions.OPERATION_BATCH_SIZE, Integer.toString(query.batchSize()));
+		}
+		return values;
+	}
+
+	// Read once per observation, which asks at its start and again at its stop
+	private Query query(QueryContext context) {
+		Query query = context.get(Query.class);
+		if (query == null) {
+			query = read(context);
+			context.put(Query.class, query);
+		}
+		return query;
+	}
+
+	private Query read(QueryContext context) {
+		ExecutionInfo execution = context.getExecutionInfo();
+		boolean prepared = execution != null && execution.getStatementType() != StatementType.STATEMENT;
+		List<ReadQuery> read = context.getQueries().stream().map((sql) -> read(sql, prepared)).distinct().toList();
+		int batchSize = (execution != null && execution.isBatch())
+				? Math.max(execution.getBatchSize(), context.getQueries().size()) : context.getQueries().size();
+		String summary;
+		if (batchSize >= 2) {
+			summary = (read.size() == 1 && !read.get(0).summary().isEmpty()) ? BATCH + " " + read.get(0).summary()
+					: BATCH;
+		}
+		else {
+			summary = read.isEmpty() ? "" : read.get(0).summary();
+		}
+		String text = String.join("; ", read.stream().map(ReadQuery::text).toList());
+		String url = context.getUrl();
+		return new Query(DatabaseSemanticConventions.systemName(url), DatabaseSemanticConventions.namespace(url),
+				DatabaseSemanticConventions.server(url), summary, text, batchSize);
+	}
+
+	private ReadQuery read(String sql, boolean prepared) {
+		String key = (prepared ? "p:" : "s:") + sql;
+		ReadQuery read = this.queries.get(key);
+		if (read == null) {
+			read = new ReadQuery(SqlQueries.summarize(sql), prepared ? sql : SqlQueries.sanitize(sql));
+			if (this.queries.size() < MAX_CACHED_QUERIES) {
+				this.queries.put(key, read);
+			}
+		}
+		return read;
+	}
+
+	private record ReadQuery(String summary, String text) {
+
+	}
+
+	private record Query(String system, @Nullable String namespace, @Nullable Server server, String summary,
+			String text, int batchSize) {
+
+	}
+
+}
