@@ -30,7 +30,7 @@ class CheckoutChainIntegrationTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
-	private static final String SQL_ATTRIBUTE = "jdbc.query[0]";
+	private static final String SQL_ATTRIBUTE = "db.query.text";
 
 	private static CheckoutChain chain;
 
@@ -56,12 +56,12 @@ class CheckoutChainIntegrationTests {
 		Trace trace = awaitTrace(checkout, CheckoutScenario.SUCCESS);
 		assertConnected(trace);
 		assertHttpEdges(trace);
-		ReceivedSpan placedSend = single(trace, "orders", "orders.placed send", "PRODUCER");
+		ReceivedSpan placedSend = single(trace, "orders", "send orders.placed", "PRODUCER");
 		ReceivedSpan placedProcess = single(trace, "payments", "orders.placed process", "CONSUMER");
 		assertThat(placedProcess.parentSpanId()).isEqualTo(placedSend.spanId());
 		ReceivedSpan capturedSend = single(trace, "payments", "payments.captured send", "PRODUCER");
 		assertThat(isAncestor(trace, placedProcess, capturedSend)).isTrue();
-		ReceivedSpan capturedProcess = single(trace, "orders", "payments.captured process", "CONSUMER");
+		ReceivedSpan capturedProcess = single(trace, "orders", "process payments.captured", "CONSUMER");
 		assertThat(capturedProcess.parentSpanId()).isEqualTo(capturedSend.spanId());
 		assertThat(isAncestor(trace, capturedProcess, single(trace, "orders", "send confirmation", "INTERNAL")))
 			.isTrue();
@@ -69,6 +69,7 @@ class CheckoutChainIntegrationTests {
 		assertLogLinesCarryTheTrace(checkout, "c-success", Set.of("gateway", "orders", "payments"));
 		assertLogRecordsArrivedOverOtlp(trace);
 		assertBatchSpanLinksTo(capturedSend);
+		assertTwoVocabularies(trace, placedSend, capturedSend);
 	}
 
 	@Test
@@ -80,7 +81,7 @@ class CheckoutChainIntegrationTests {
 		Trace trace = awaitTrace(checkout, CheckoutScenario.DECLINED);
 		assertConnected(trace);
 		assertHttpEdges(trace);
-		assertThat(trace.spansNamed("orders.placed send")).isEmpty();
+		assertThat(trace.spansNamed("send orders.placed")).isEmpty();
 		List<ServiceLogs.Line> warnings = ServiceLogs.read(chain.services())
 			.stream()
 			.filter((line) -> Set.of("WARN", "ERROR").contains(line.level()))
@@ -197,7 +198,7 @@ class CheckoutChainIntegrationTests {
 			.hasSingleRoot()
 			.hasNoOrphans()
 			.spansExactlyServices("gateway", "orders", "payments")
-			.hasSpanWithParentInAnotherService("http post /orders", "gateway");
+			.hasSpanWithParentInAnotherService("POST /orders", "gateway");
 		assertThat(trace.roots()).singleElement().satisfies((root) -> {
 			assertThat(root.serviceName()).isEqualTo("gateway");
 			assertThat(root.kind()).isEqualTo("SERVER");
@@ -209,7 +210,7 @@ class CheckoutChainIntegrationTests {
 		ReceivedSpan root = trace.roots().get(0);
 		assertThat(trace.spansNamed("verify token")).singleElement()
 			.satisfies((verify) -> assertThat(verify.parentSpanId()).isEqualTo(root.spanId()));
-		ReceivedSpan orders = single(trace, "orders", "http post /orders", "SERVER");
+		ReceivedSpan orders = single(trace, "orders", "POST /orders", "SERVER");
 		ReceivedSpan ordersCall = trace.parent(orders).orElseThrow();
 		assertThat(ordersCall.serviceName()).isEqualTo("gateway");
 		assertThat(ordersCall.kind()).isEqualTo("CLIENT");
@@ -221,8 +222,11 @@ class CheckoutChainIntegrationTests {
 	}
 
 	private static void assertSqlSpans(Trace trace, ReceivedSpan capturedProcess) {
-		ReceivedSpan placeOrder = single(trace, "orders", "http post /orders", "SERVER");
-		List<ReceivedSpan> queries = trace.spansNamed("query");
+		ReceivedSpan placeOrder = single(trace, "orders", "POST /orders", "SERVER");
+		List<ReceivedSpan> queries = trace.spans()
+			.stream()
+			.filter((span) -> span.attributes().containsKey(SQL_ATTRIBUTE))
+			.toList();
 		assertThat(queries).as("query spans in\n%s", trace.waterfall())
 			.allSatisfy((query) -> assertThat(query.serviceName()).isEqualTo("orders"))
 			.allSatisfy((query) -> assertThat(query.kind()).isEqualTo("CLIENT"));
@@ -237,6 +241,28 @@ class CheckoutChainIntegrationTests {
 		assertThat(updates).as("status updates in\n%s", trace.waterfall()).hasSize(2);
 		assertThat(updates).anySatisfy((update) -> assertThat(update.parentSpanId()).isEqualTo(placeOrder.spanId()));
 		assertThat(updates).anySatisfy((update) -> assertThat(isAncestor(trace, capturedProcess, update)).isTrue());
+	}
+
+	// Orders runs with correlation.conventions=opentelemetry, gateway and payments
+	// without
+	private static void assertTwoVocabularies(Trace trace, ReceivedSpan placedSend, ReceivedSpan capturedSend) {
+		assertThat(trace.roots().get(0).attributes()).containsEntry("method", "POST")
+			.containsEntry("uri", "/api/checkout")
+			.doesNotContainKey("http.request.method");
+		assertThat(single(trace, "orders", "POST /orders", "SERVER").attributes())
+			.containsEntry("http.request.method", "POST")
+			.containsEntry("http.route", "/orders")
+			.containsEntry("http.response.status_code", "201")
+			.doesNotContainKeys("method", "uri");
+		assertThat(placedSend.attributes()).containsEntry("messaging.operation.name", "send")
+			.containsEntry("messaging.destination.name", "orders.placed")
+			.doesNotContainKey("messaging.operation");
+		assertThat(capturedSend.attributes()).containsEntry("messaging.operation", "publish")
+			.doesNotContainKey("messaging.operation.name");
+		assertThat(trace.spans()).filteredOn((span) -> span.attributes().containsKey(SQL_ATTRIBUTE))
+			.allSatisfy((query) -> assertThat(query.attributes()).containsEntry("db.system.name", "h2database"))
+			.extracting(ReceivedSpan::name)
+			.contains("insert orders", "update orders");
 	}
 
 	private static void assertLogLinesCarryTheTrace(Checkout checkout, String customerId, Set<String> services) {
@@ -272,7 +298,7 @@ class CheckoutChainIntegrationTests {
 			.map((traceId) -> chain.receiver().trace(traceId))
 			.filter((trace) -> trace.spans()
 				.stream()
-				.anyMatch((span) -> span.name().equals("payments.captured receive")
+				.anyMatch((span) -> span.name().equals("receive payments.captured")
 						&& span.links().stream().anyMatch((link) -> link.spanId().equals(capturedSend.spanId()))))
 			.findFirst()
 			.orElseThrow(() -> new AssertionError("No batch span links to " + capturedSend));

@@ -3,6 +3,7 @@ package io.github.correlation.kafka.internal;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
+import io.github.correlation.audit.ExpectedRoot;
 import io.github.correlation.conventions.MessagingSemanticConventions;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
@@ -114,7 +115,11 @@ public final class KafkaBatchSpans {
 				builder.addLink(producer);
 			}
 		}
-		return builder.startSpan();
+		// A batch starts a trace of its own on purpose, whatever its kind: a CLIENT root
+		// would otherwise read as a lost context to the propagation audit
+		Span[] started = new Span[1];
+		ExpectedRoot.run(() -> started[0] = builder.startSpan());
+		return started[0];
 	}
 
 	/**
