@@ -113,6 +113,12 @@ public final class CheckoutDemo {
 				Trace trace = chain.receiver().awaitTrace(checkout.traceId(), scenario::isComplete, TRACE_TIMEOUT);
 				this.out.println(trace.waterfall());
 				this.out.println();
+				if (scenario == CheckoutScenario.SUCCESS) {
+					Vocabularies vocabularies = Vocabularies.of(trace);
+					vocabularies.lines().forEach(this.out::println);
+					this.out.println();
+					asExpected &= vocabularies.isComplete();
+				}
 				List<ServiceLogs.Line> lines = printLogLines(chain, checkout.traceId());
 				OtlpLogTally tally = OtlpLogTally.await(chain.receiver(), chain.services(), checkout.traceId(),
 						LOG_RECORDS_TIMEOUT);

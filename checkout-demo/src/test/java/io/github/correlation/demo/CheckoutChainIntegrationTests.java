@@ -246,6 +246,7 @@ class CheckoutChainIntegrationTests {
 	// Orders runs with correlation.conventions=opentelemetry, gateway and payments
 	// without
 	private static void assertTwoVocabularies(Trace trace, ReceivedSpan placedSend, ReceivedSpan capturedSend) {
+		assertThat(Vocabularies.of(trace).missing()).isEmpty();
 		assertThat(trace.roots().get(0).attributes()).containsEntry("method", "POST")
 			.containsEntry("uri", "/api/checkout")
 			.doesNotContainKey("http.request.method");
