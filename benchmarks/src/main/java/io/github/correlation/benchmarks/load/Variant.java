@@ -46,9 +46,10 @@ record Variant(String name, String classpath, Function<String, List<String>> jav
 	 * Return the variants of the HTTP load run on a stack.
 	 * @param root the project's root
 	 * @param stack {@code http} (servlet) or {@code webflux}: the prefix of the modules
-	 * @return the variants; on WebFlux also {@code boot-auto}, Boot's tracing with
-	 * Reactor's automatic context propagation, the way to ids in every line without the
-	 * starter
+	 * @return the variants; {@code starter-no-span-events}, the starter with
+	 * {@code correlation.logging.span-events.level=off}; on WebFlux also
+	 * {@code boot-auto}, Boot's tracing with Reactor's automatic context propagation, the
+	 * way to ids in every line without the starter
 	 */
 	static List<Variant> http(Path root, String stack) {
 		String untraced = classpath(root.resolve("benchmarks/" + stack + "-app/target/classpath.txt"))
@@ -58,6 +59,13 @@ record Variant(String name, String classpath, Function<String, List<String>> jav
 				new Variant("boot", variantClasspath(root, stack + "-boot"), (otlp) -> COMMON),
 				new Variant("starter", variantClasspath(root, stack + "-correlation"), (otlp) -> COMMON),
 				new Variant("agent", untraced, (otlp) -> agentOptions(agent, otlp))));
+		// The starter without its span-event appender on the root logger: what the
+		// appender
+		// costs a request that logs below WARN, in the same run
+		List<String> noSpanEvents = new ArrayList<>(COMMON);
+		noSpanEvents.add("-Dcorrelation.logging.span-events.level=off");
+		variants.add(new Variant("starter-no-span-events", variantClasspath(root, stack + "-correlation"),
+				(otlp) -> noSpanEvents));
 		if (stack.equals("webflux")) {
 			List<String> auto = new ArrayList<>(COMMON);
 			auto.add("-Dspring.reactor.context-propagation=auto");
