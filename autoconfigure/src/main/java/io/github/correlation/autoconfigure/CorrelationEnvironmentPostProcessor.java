@@ -28,8 +28,8 @@ import org.springframework.core.env.Environment;
  * </ul>
  * {@code spring.reactor.context-propagation} keeps Boot's {@code limited}: {@code auto}
  * restores every thread local on every Reactor signal, and with Reactor Netty under
- * Boot's {@code RestClient} that doubled the allocation of a traced request (see the
- * README's benchmark section); applications that want it set it themselves.
+ * Boot's {@code RestClient} that doubled the allocation of a traced request (see
+ * docs/cost.md); applications that want it set it themselves.
  *
  * @author Correlation contributors
  * @since 0.1.0

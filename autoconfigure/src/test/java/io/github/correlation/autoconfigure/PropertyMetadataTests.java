@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The configuration metadata that IDEs read: every property of the starter is described
- * in it and in the README's table, and it is the recorded one.
+ * in it and in the table of {@code docs/configuration.md}, and it is the recorded one.
  * <p>
  * The recorded metadata is every {@code correlation.*} property with its type, default
  * and description, and every hint. A change that alters what users see (moving a property
@@ -34,14 +34,14 @@ class PropertyMetadataTests {
 
 	@Test
 	void everyPropertyIsDescribedAndDocumented() throws IOException {
-		String readme = Files.readString(Path.of("../README.md"));
+		String page = Files.readString(Path.of("../docs/configuration.md"));
 		assertThat(properties(metadata()))
 			.filteredOn((property) -> ((String) property.get("name")).startsWith("correlation."))
 			.isNotEmpty()
 			.allSatisfy((property) -> {
 				assertThat((String) property.get("description")).as("description of %s", property.get("name"))
 					.isNotBlank();
-				assertThat(readme).as("README row of %s", property.get("name"))
+				assertThat(page).as("docs/configuration.md row of %s", property.get("name"))
 					.contains("| `" + property.get("name") + "` |");
 			});
 	}
