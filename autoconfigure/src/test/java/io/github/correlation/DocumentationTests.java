@@ -28,8 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * What the README and the pages under {@code docs/} tell users holds: every configuration
  * property they name exists (the starter's in its own metadata, Boot's in the metadata of
- * Boot's modules on the class path), and every relative link leads to a file that exists
- * and, for a link to a heading, to a heading that exists.
+ * Boot's modules on the class path), every relative link leads to a file that exists and,
+ * for a link to a heading, to a heading that exists, and the README links to every page.
  */
 class DocumentationTests {
 
@@ -112,6 +112,19 @@ class DocumentationTests {
 
 	private static boolean isNoProperty(String name) {
 		return NOT_PROPERTIES.stream().anyMatch((other) -> name.equals(other) || name.startsWith(other + "."));
+	}
+
+	@Test
+	void everyDocsPageIsLinkedFromTheReadme() throws IOException {
+		String readme = Files.readString(ROOT.resolve("README.md"), StandardCharsets.UTF_8);
+		List<String> unlinked = new ArrayList<>();
+		for (Path page : pages()) {
+			String relative = ROOT.relativize(page).toString();
+			if (!relative.equals("README.md") && !readme.contains("](" + relative + ")")) {
+				unlinked.add(relative);
+			}
+		}
+		assertThat(unlinked).as("docs pages the README does not link to").isEmpty();
 	}
 
 	static List<Path> pages() throws IOException {
