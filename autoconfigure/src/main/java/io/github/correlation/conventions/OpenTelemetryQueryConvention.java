@@ -38,9 +38,11 @@ public final class OpenTelemetryQueryConvention implements QueryObservationConve
 
 	private static final int MAX_CACHED_QUERIES = 1024;
 
+	private static final int MAX_CACHED_LENGTH = 4096;
+
 	private static final String BATCH = "BATCH";
 
-	// Applications send the same few statements again and again
+	// Applications prepare the same few statements again and again
 	private final Map<String, ReadQuery> queries = new ConcurrentHashMap<>();
 
 	@Override
@@ -134,13 +136,17 @@ public final class OpenTelemetryQueryConvention implements QueryObservationConve
 				DatabaseSemanticConventions.server(url), summary, text, batchSize);
 	}
 
+	// Only prepared statements are kept: their text repeats, while a plain statement's
+	// text changes with every value written into it
 	private ReadQuery read(String sql, boolean prepared) {
-		String key = (prepared ? "p:" : "s:") + sql;
-		ReadQuery read = this.queries.get(key);
+		if (!prepared) {
+			return new ReadQuery(SqlQueries.summarize(sql), SqlQueries.sanitize(sql));
+		}
+		ReadQuery read = this.queries.get(sql);
 		if (read == null) {
-			read = new ReadQuery(SqlQueries.summarize(sql), prepared ? sql : SqlQueries.sanitize(sql));
-			if (this.queries.size() < MAX_CACHED_QUERIES) {
-				this.queries.put(key, read);
+			read = new ReadQuery(SqlQueries.summarize(sql), sql);
+			if (this.queries.size() < MAX_CACHED_QUERIES && sql.length() <= MAX_CACHED_LENGTH) {
+				this.queries.put(sql, read);
 			}
 		}
 		return read;

@@ -148,9 +148,9 @@ public final class SqlQueries {
 	}
 
 	private static int skipWords(List<Token> tokens, int index, String... words) {
+		List<String> skipped = List.of(words);
 		int i = index;
-		while (i < tokens.size() && tokens.get(i).kind() == Kind.WORD
-				&& Set.of(words).contains(tokens.get(i).upper())) {
+		while (i < tokens.size() && tokens.get(i).kind() == Kind.WORD && skipped.contains(tokens.get(i).upper())) {
 			i++;
 		}
 		return i;
