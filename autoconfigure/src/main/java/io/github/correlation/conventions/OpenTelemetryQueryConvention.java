@@ -23,11 +23,12 @@ import org.jspecify.annotations.Nullable;
  * {@code server.address} and {@code server.port} (from the URL, when the database is
  * reached over the network; the port when the URL names one), and on failure
  * {@code error.type} and {@code db.response.status_code}. The high-cardinality ones are
- * on the span only: {@code db.query.text} (a prepared statement as written, whose values
- * are parameters; a plain statement with every literal replaced by {@code ?}) and
- * {@code db.operation.batch.size}. {@code db.operation.name} and
- * {@code db.collection.name} are left out: a JDBC statement only knows its text, from
- * which the conventions say not to extract them; the summary carries both.
+ * on the span only: {@code db.query.text} (text with {@code ?} placeholders as written,
+ * its values being parameters; any other with every literal replaced by {@code ?}, by the
+ * lexical rules of its database) and {@code db.operation.batch.size}.
+ * {@code db.operation.name} and {@code db.collection.name} are left out: a JDBC statement
+ * only knows its text, from which the conventions say not to extract them; the summary
+ * carries both.
  *
  * @author Correlation contributors
  * @since 0.1.0
@@ -119,7 +120,13 @@ public final class OpenTelemetryQueryConvention implements QueryObservationConve
 	private Query read(QueryContext context) {
 		ExecutionInfo execution = context.getExecutionInfo();
 		boolean prepared = execution != null && execution.getStatementType() != StatementType.STATEMENT;
-		List<ReadQuery> read = context.getQueries().stream().map((sql) -> read(sql, prepared)).distinct().toList();
+		String url = context.getUrl();
+		String system = DatabaseSemanticConventions.systemName(url);
+		List<ReadQuery> read = context.getQueries()
+			.stream()
+			.map((sql) -> read(sql, prepared, system))
+			.distinct()
+			.toList();
 		int batchSize = (execution != null && execution.isBatch())
 				? Math.max(execution.getBatchSize(), context.getQueries().size()) : context.getQueries().size();
 		String summary;
@@ -131,20 +138,22 @@ public final class OpenTelemetryQueryConvention implements QueryObservationConve
 			summary = read.isEmpty() ? "" : read.get(0).summary();
 		}
 		String text = String.join("; ", read.stream().map(ReadQuery::text).toList());
-		String url = context.getUrl();
-		return new Query(DatabaseSemanticConventions.systemName(url), DatabaseSemanticConventions.namespace(url),
-				DatabaseSemanticConventions.server(url), summary, text, batchSize);
+		return new Query(system, DatabaseSemanticConventions.namespace(url), DatabaseSemanticConventions.server(url),
+				summary, text, batchSize);
 	}
 
-	// Only prepared statements are kept: their text repeats, while a plain statement's
-	// text changes with every value written into it
-	private ReadQuery read(String sql, boolean prepared) {
+	// Text with placeholders is kept as written: the application passes its values as
+	// parameters. Text without them (a plain statement, or SQL with its values written in
+	// and then prepared) is sanitized. Only prepared statements are cached: a plain
+	// statement's text changes with every value written into it
+	private ReadQuery read(String sql, boolean prepared, String system) {
 		if (!prepared) {
-			return new ReadQuery(SqlQueries.summarize(sql), SqlQueries.sanitize(sql));
+			return new ReadQuery(SqlQueries.summarize(sql), SqlQueries.sanitize(sql, system));
 		}
 		ReadQuery read = this.queries.get(sql);
 		if (read == null) {
-			read = new ReadQuery(SqlQueries.summarize(sql), sql);
+			String text = (sql.indexOf('?') >= 0) ? sql : SqlQueries.sanitize(sql, system);
+			read = new ReadQuery(SqlQueries.summarize(sql), text);
 			if (this.queries.size() < MAX_CACHED_QUERIES && sql.length() <= MAX_CACHED_LENGTH) {
 				this.queries.put(sql, read);
 			}

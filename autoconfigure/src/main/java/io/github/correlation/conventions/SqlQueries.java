@@ -1,9 +1,13 @@
 package io.github.correlation.conventions;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads SQL the way the OpenTelemetry database conventions ask (specification v1.41.0,
@@ -35,9 +39,13 @@ public final class SqlQueries {
 			"JOIN", "INNER", "OUTER", "LEFT", "RIGHT", "FULL", "CROSS", "NATURAL", "ON", "USING", "INTO", "VALUES",
 			"SET", "GROUP", "ORDER", "HAVING", "LIMIT", "OFFSET", "FETCH", "UNION", "EXCEPT", "INTERSECT", "WITH", "AS",
 			"AND", "OR", "NOT", "RETURNING", "WINDOW", "FOR", "LATERAL", "TABLE", "IF", "EXISTS", "DEFAULT", "WHEN",
-			"MATCHED", "THEN", "KEY", "DUPLICATE");
+			"MATCHED", "THEN", "KEY", "DUPLICATE", "IN", "ANY", "ALL", "SOME", "DISTINCT", "DO", "CONFLICT");
 
 	private static final Set<String> BOOLEAN_LITERALS = Set.of("TRUE", "FALSE");
+
+	// Longer text is summarized and sanitized from its start only: a statement of
+	// megabytes (a bulk insert with its values written in) must not cost megabytes
+	private static final int MAX_SCANNED_LENGTH = 16 * 1024;
 
 	private SqlQueries() {
 	}
@@ -50,20 +58,34 @@ public final class SqlQueries {
 	 * @return the summary, empty when the text names no known operation
 	 */
 	public static String summarize(String sql) {
-		List<Token> tokens = tokens(sql).stream()
+		List<Token> tokens = tokens(scanned(sql), Dialect.ANY).stream()
 			.filter((token) -> token.kind() != Kind.SPACE && token.kind() != Kind.COMMENT)
 			.toList();
 		List<String> parts = new ArrayList<>();
+		// Parentheses of a function call: what they hold (EXTRACT(YEAR FROM created_at),
+		// TRIM(' ' FROM name), REPLACE(a, b, c)) names no operation and no collection
+		Deque<Boolean> parentheses = new ArrayDeque<>();
+		int functionDepth = 0;
 		for (int i = 0; i < tokens.size(); i++) {
 			Token token = tokens.get(i);
-			if (token.kind() != Kind.WORD) {
+			if (token.text().equals("(")) {
+				boolean function = isFunctionCall(tokens, i);
+				parentheses.push(function);
+				functionDepth += function ? 1 : 0;
+				continue;
+			}
+			if (token.text().equals(")") && !parentheses.isEmpty()) {
+				functionDepth -= parentheses.pop() ? 1 : 0;
+				continue;
+			}
+			if (token.kind() != Kind.WORD || functionDepth > 0 || isFunctionName(tokens, i)) {
 				continue;
 			}
 			String word = token.upper();
 			if (OPERATIONS.contains(word) && !isClause(tokens, i)) {
 				i = operation(tokens, i, parts);
 			}
-			else if (TARGET_LISTS.contains(word)) {
+			else if (TARGET_LISTS.contains(word) && !(i > 0 && tokens.get(i - 1).is("DISTINCT"))) {
 				i = targets(tokens, i + 1, parts);
 			}
 		}
@@ -78,8 +100,21 @@ public final class SqlQueries {
 	 * @return the sanitized text
 	 */
 	public static String sanitize(String sql) {
-		StringBuilder sanitized = new StringBuilder(sql.length());
-		for (Token token : tokens(sql)) {
+		return sanitize(sql, null);
+	}
+
+	/**
+	 * The query text sanitized by the lexical rules of a database system: MySQL's and
+	 * MariaDB's double-quoted strings, backslash escapes and {@code #} comments, SQL
+	 * Server's bracketed names; standard SQL for any other. Text beyond 16 KiB is cut.
+	 * @param sql the query text
+	 * @param system the {@code db.system.name}, or {@code null} for standard SQL
+	 * @return the sanitized text
+	 */
+	public static String sanitize(String sql, @Nullable String system) {
+		String scanned = scanned(sql);
+		StringBuilder sanitized = new StringBuilder(scanned.length());
+		for (Token token : tokens(scanned, Dialect.of(system))) {
 			switch (token.kind()) {
 				case STRING, NUMBER -> sanitized.append('?');
 				case COMMENT -> sanitized.append(' ');
@@ -93,7 +128,27 @@ public final class SqlQueries {
 	// UPDATE in FOR UPDATE and ON DUPLICATE KEY UPDATE is a clause, not an operation
 	private static boolean isClause(List<Token> tokens, int index) {
 		Token previous = (index > 0) ? tokens.get(index - 1) : null;
-		return tokens.get(index).is("UPDATE") && previous != null && (previous.is("FOR") || previous.is("KEY"));
+		return tokens.get(index).is("UPDATE") && previous != null
+				&& (previous.is("FOR") || previous.is("KEY") || previous.is("DO"));
+	}
+
+	// An opening parenthesis right after a name that is no keyword, or after an operation
+	// keyword used as a function (REPLACE(...)), opens a function call
+	private static boolean isFunctionCall(List<Token> tokens, int index) {
+		if (index == 0 || tokens.get(index - 1).kind() != Kind.WORD) {
+			return false;
+		}
+		return !tokens.get(index - 1).isReserved() || isFunctionName(tokens, index - 1);
+	}
+
+	private static boolean isFunctionName(List<Token> tokens, int index) {
+		Token token = tokens.get(index);
+		return OPERATIONS.contains(token.upper()) && !token.is("SELECT") && index + 1 < tokens.size()
+				&& tokens.get(index + 1).text().equals("(");
+	}
+
+	private static String scanned(String sql) {
+		return (sql.length() > MAX_SCANNED_LENGTH) ? sql.substring(0, MAX_SCANNED_LENGTH) : sql;
 	}
 
 	private static int operation(List<Token> tokens, int index, List<String> parts) {
@@ -106,8 +161,7 @@ public final class SqlQueries {
 				parts.add(token.text() + " " + object.text());
 				next = skipWords(tokens, next + 1, "IF", "NOT", "EXISTS");
 				if (next < tokens.size() && tokens.get(next).isName()) {
-					parts.add(tokens.get(next).text());
-					return next;
+					return name(tokens, next, parts);
 				}
 				return next - 1;
 			}
@@ -118,8 +172,7 @@ public final class SqlQueries {
 		if (word.equals("UPDATE") || word.equals("CALL") || word.equals("EXEC") || word.equals("EXECUTE")) {
 			int next = skipWords(tokens, index + 1, "ONLY");
 			if (next < tokens.size() && tokens.get(next).isName()) {
-				parts.add(tokens.get(next).text());
-				return next;
+				return name(tokens, next, parts);
 			}
 		}
 		return index;
@@ -129,8 +182,7 @@ public final class SqlQueries {
 	private static int targets(List<Token> tokens, int index, List<String> parts) {
 		int i = skipWords(tokens, index, "ONLY", "LATERAL");
 		while (i < tokens.size() && tokens.get(i).isName()) {
-			parts.add(tokens.get(i).text());
-			i++;
+			i = name(tokens, i, parts) + 1;
 			if (i < tokens.size() && tokens.get(i).is("AS")) {
 				i++;
 			}
@@ -145,6 +197,19 @@ public final class SqlQueries {
 			}
 		}
 		return i - 1;
+	}
+
+	// A name and its qualifiers, quoted or not: "public"."orders", [dbo].[Orders]
+	private static int name(List<Token> tokens, int index, List<String> parts) {
+		StringBuilder name = new StringBuilder(tokens.get(index).text());
+		int i = index;
+		while (i + 2 < tokens.size() && tokens.get(i + 1).text().equals(".")
+				&& (tokens.get(i + 2).kind() == Kind.WORD || tokens.get(i + 2).kind() == Kind.QUOTED_NAME)) {
+			name.append('.').append(tokens.get(i + 2).text());
+			i += 2;
+		}
+		parts.add(name.toString());
+		return i;
 	}
 
 	private static int skipWords(List<Token> tokens, int index, String... words) {
@@ -171,7 +236,7 @@ public final class SqlQueries {
 		return summary.toString();
 	}
 
-	private static List<Token> tokens(String sql) {
+	private static List<Token> tokens(String sql, Dialect dialect) {
 		List<Token> tokens = new ArrayList<>();
 		int i = 0;
 		int length = sql.length();
@@ -186,7 +251,8 @@ public final class SqlQueries {
 				}
 				kind = Kind.SPACE;
 			}
-			else if (c == '-' && i + 1 < length && sql.charAt(i + 1) == '-') {
+			else if ((c == '-' && i + 1 < length && sql.charAt(i + 1) == '-')
+					|| (c == '#' && dialect == Dialect.MYSQL)) {
 				end = sql.indexOf('\n', i);
 				end = (end < 0) ? length : end;
 				kind = Kind.COMMENT;
@@ -196,15 +262,15 @@ public final class SqlQueries {
 				end = (end < 0) ? length : end + 2;
 				kind = Kind.COMMENT;
 			}
-			else if (c == '\'') {
-				end = quoted(sql, i, '\'');
+			else if (c == '\'' || (c == '"' && dialect == Dialect.MYSQL)) {
+				end = quoted(sql, i, c, dialect == Dialect.MYSQL);
 				kind = Kind.STRING;
 			}
 			else if (c == '"' || c == '`') {
-				end = quoted(sql, i, c);
+				end = quoted(sql, i, c, false);
 				kind = Kind.QUOTED_NAME;
 			}
-			else if (c == '[') {
+			else if (c == '[' && (dialect == Dialect.ANY || dialect == Dialect.SQL_SERVER)) {
 				end = sql.indexOf(']', i);
 				end = (end < 0) ? length : end + 1;
 				kind = Kind.QUOTED_NAME;
@@ -238,9 +304,13 @@ public final class SqlQueries {
 		return tokens;
 	}
 
-	private static int quoted(String sql, int start, char quote) {
+	private static int quoted(String sql, int start, char quote, boolean backslashEscapes) {
 		int i = start + 1;
 		while (i < sql.length()) {
+			if (backslashEscapes && sql.charAt(i) == '\\') {
+				i += 2;
+				continue;
+			}
 			if (sql.charAt(i) == quote) {
 				if (i + 1 < sql.length() && sql.charAt(i + 1) == quote) {
 					i += 2;
@@ -287,6 +357,23 @@ public final class SqlQueries {
 
 	private static boolean isNamePart(char c) {
 		return Character.isLetterOrDigit(c) || c == '_' || c == '$';
+	}
+
+	/**
+	 * Lexical rules: {@code ANY} reads SQL Server's bracketed names too (for summaries,
+	 * which hold no values); {@code STANDARD} reads a bracket as a symbol.
+	 */
+	private enum Dialect {
+
+		ANY, STANDARD, MYSQL, SQL_SERVER;
+
+		static Dialect of(@Nullable String system) {
+			if ("mysql".equals(system) || "mariadb".equals(system)) {
+				return MYSQL;
+			}
+			return "microsoft.sql_server".equals(system) ? SQL_SERVER : STANDARD;
+		}
+
 	}
 
 	private enum Kind {

@@ -90,16 +90,25 @@ public final class KafkaBatchSpans {
 	public Span start(ConsumerRecords<?, ?> records, @Nullable String groupId) {
 		Set<String> topics = new LinkedHashSet<>();
 		records.forEach((record) -> topics.add(record.topic()));
-		String destination = (topics.size() == 1) ? topics.iterator().next() : "multiple_topics";
-		SpanBuilder builder = this.tracer
-			.spanBuilder(this.semanticConventions ? MessagingSemanticConventions.spanName(RECEIVE, destination)
-					: destination + " " + RECEIVE)
+		String topic = (topics.size() == 1) ? topics.iterator().next() : null;
+		String destination = (topic != null) ? topic : "multiple_topics";
+		String name;
+		if (this.semanticConventions) {
+			// A batch of several topics has no destination in the conventions
+			name = (topic != null) ? MessagingSemanticConventions.spanName(RECEIVE, topic) : RECEIVE;
+		}
+		else {
+			name = destination + " " + RECEIVE;
+		}
+		SpanBuilder builder = this.tracer.spanBuilder(name)
 			.setSpanKind(this.semanticConventions ? SpanKind.CLIENT : SpanKind.CONSUMER)
 			.setNoParent()
 			.setAttribute(SYSTEM, MessagingSemanticConventions.KAFKA)
 			.setAttribute(OPERATION, RECEIVE)
-			.setAttribute(DESTINATION, destination)
 			.setAttribute(COUNT, (long) records.count());
+		if (!this.semanticConventions || topic != null) {
+			builder.setAttribute(DESTINATION, destination);
+		}
 		if (groupId != null) {
 			builder.setAttribute(GROUP, groupId);
 		}

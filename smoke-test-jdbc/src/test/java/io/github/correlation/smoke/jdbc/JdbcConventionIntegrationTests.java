@@ -12,6 +12,8 @@ import io.github.correlation.smoke.jdbc.JdbcSmokeApplication.Orders;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
@@ -90,8 +92,8 @@ class JdbcConventionIntegrationTests {
 	@Test
 	void aPreparedStatementFollowsTheConventions() {
 		String id = UUID.randomUUID().toString();
-		context.getBean(Orders.class).find(id);
-		SpanData span = awaitSpan(context, "select orders");
+		String traceId = inTrace(context, () -> context.getBean(Orders.class).find(id));
+		SpanData span = awaitSpan(context, "select orders", traceId);
 		assertThat(span.getKind()).isEqualTo(SpanKind.CLIENT);
 		assertThat(span.getStatus().getStatusCode()).isNotEqualTo(StatusCode.ERROR);
 		assertThat(attributes(span)).containsEntry("db.system.name", "h2database")
@@ -111,8 +113,8 @@ class JdbcConventionIntegrationTests {
 		String id = "order-" + UUID.randomUUID();
 		Orders orders = context.getBean(Orders.class);
 		orders.place(id, "****0002");
-		orders.markPaidInline(id);
-		SpanData span = awaitSpan(context, "update orders");
+		String traceId = inTrace(context, () -> orders.markPaidInline(id));
+		SpanData span = awaitSpan(context, "update orders", traceId);
 		assertThat(attributes(span)).containsEntry("db.query.text",
 				"update orders set status = ?, total = ? where id = ?");
 		assertThat(attributes(span).toString()).doesNotContain(id).doesNotContain("PAID").doesNotContain("12.50");
@@ -120,9 +122,9 @@ class JdbcConventionIntegrationTests {
 
 	@Test
 	void aBatchIsOneSpanWithItsSize() {
-		context.getBean(Orders.class)
-			.placeAll(List.of("b-" + UUID.randomUUID(), "b-" + UUID.randomUUID(), "b-" + UUID.randomUUID()));
-		SpanData span = awaitSpan(context, "BATCH insert orders");
+		String traceId = inTrace(context, () -> context.getBean(Orders.class)
+			.placeAll(List.of("b-" + UUID.randomUUID(), "b-" + UUID.randomUUID(), "b-" + UUID.randomUUID())));
+		SpanData span = awaitSpan(context, "BATCH insert orders", traceId);
 		assertThat(attributes(span)).containsEntry("db.query.summary", "BATCH insert orders")
 			.containsEntry("db.operation.batch.size", 3L)
 			.containsEntry("db.query.text", "insert into orders (id, card, status) values (?, ?, ?)");
@@ -130,9 +132,9 @@ class JdbcConventionIntegrationTests {
 
 	@Test
 	void aFailedQueryHasTheDatabasesCode() {
-		assertThatExceptionOfType(BadSqlGrammarException.class)
-			.isThrownBy(() -> context.getBean(Orders.class).readMissingTable());
-		SpanData span = awaitSpan(context, "select invoices");
+		String traceId = inTrace(context, () -> assertThatExceptionOfType(BadSqlGrammarException.class)
+			.isThrownBy(() -> context.getBean(Orders.class).readMissingTable()));
+		SpanData span = awaitSpan(context, "select invoices", traceId);
 		assertThat(span.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
 		Map<String, Object> attributes = attributes(span);
 		assertThat(attributes).containsEntry("error.type", "org.h2.jdbc.JdbcSQLSyntaxErrorException");
@@ -141,8 +143,8 @@ class JdbcConventionIntegrationTests {
 
 	@Test
 	void metersAreTheConventionsMetric() {
-		context.getBean(Orders.class).find("metered");
-		awaitSpan(context, "select orders");
+		String traceId = inTrace(context, () -> context.getBean(Orders.class).find("metered"));
+		awaitSpan(context, "select orders", traceId);
 		MeterRegistry registry = context.getBean(MeterRegistry.class);
 		assertThat(registry.find("jdbc.query").meters()).isEmpty();
 		Meter meter = registry.get("db.client.operation.duration").tag("db.query.summary", "select orders").timer();
@@ -158,8 +160,8 @@ class JdbcConventionIntegrationTests {
 
 	@Test
 	void withoutTheSettingSpansAndMetersStayDatasourceMicrometers() {
-		defaults.getBean(Orders.class).find("default");
-		SpanData span = awaitSpan(defaults, "query");
+		String traceId = inTrace(defaults, () -> defaults.getBean(Orders.class).find("default"));
+		SpanData span = awaitSpan(defaults, "query", traceId);
 		assertThat(span.getKind()).isEqualTo(SpanKind.CLIENT);
 		assertThat(attributes(span))
 			.containsEntry("jdbc.query[0]", "select o.id, o.status from orders o where o.id = ?")
@@ -170,14 +172,28 @@ class JdbcConventionIntegrationTests {
 		assertThat(defaults.getBean(MeterRegistry.class).find("db.client.operation.duration").meters()).isEmpty();
 	}
 
-	private static SpanData awaitSpan(ConfigurableApplicationContext context, String name) {
+	// Each test's statements run in a trace of their own, so that a test never reads the
+	// span of another
+	private static String inTrace(ConfigurableApplicationContext context, Runnable work) {
+		Tracer tracer = context.getBean(Tracer.class);
+		Span span = tracer.nextSpan().name("test").start();
+		try (Tracer.SpanInScope scope = tracer.withSpan(span)) {
+			work.run();
+		}
+		finally {
+			span.end();
+		}
+		return span.context().traceId();
+	}
+
+	private static SpanData awaitSpan(ConfigurableApplicationContext context, String name, String traceId) {
 		InMemorySpanExporter exporter = context.getBean(InMemorySpanExporter.class);
 		return Awaitility.await()
 			.atMost(Duration.ofSeconds(10))
 			.until(() -> exporter.getFinishedSpanItems()
 				.stream()
-				.filter((span) -> span.getName().equals(name))
-				.reduce((first, second) -> second)
+				.filter((span) -> span.getName().equals(name) && span.getTraceId().equals(traceId))
+				.findFirst()
 				.orElse(null), (span) -> span != null);
 	}
 
