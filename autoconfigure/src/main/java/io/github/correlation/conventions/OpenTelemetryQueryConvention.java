@@ -37,14 +37,16 @@ import org.jspecify.annotations.Nullable;
  */
 public final class OpenTelemetryQueryConvention implements QueryObservationConvention {
 
+	private static final int MAX_CACHED_DATABASES = 64;
+
 	private static final int MAX_CACHED_QUERIES = 1024;
 
 	private static final int MAX_CACHED_LENGTH = 4096;
 
 	private static final String BATCH = "BATCH";
 
-	// Applications prepare the same few statements again and again
-	private final Map<String, ReadQuery> queries = new ConcurrentHashMap<>();
+	// An application talks to a few databases, each by one URL: it is read once
+	private final Map<String, Database> databases = new ConcurrentHashMap<>();
 
 	@Override
 	public String getName() {
@@ -54,29 +56,32 @@ public final class OpenTelemetryQueryConvention implements QueryObservationConve
 	@Override
 	public String getContextualName(QueryContext context) {
 		Query query = query(context);
+		Database database = query.database();
+		Server server = database.server();
 		if (!query.summary().isEmpty()) {
 			return query.summary();
 		}
-		if (query.namespace() != null) {
-			return query.namespace();
+		if (database.namespace() != null) {
+			return database.namespace();
 		}
-		if (query.server() != null) {
-			return query.server().address() + ((query.server().port() != null) ? ":" + query.server().port() : "");
+		if (server != null) {
+			return server.address() + ((server.port() != null) ? ":" + server.port() : "");
 		}
-		return query.system();
+		return database.system();
 	}
 
 	@Override
 	public KeyValues getLowCardinalityKeyValues(QueryContext context) {
 		Query query = query(context);
-		KeyValues values = KeyValues.of(DatabaseSemanticConventions.SYSTEM_NAME, query.system());
-		if (query.namespace() != null) {
-			values = values.and(DatabaseSemanticConventions.NAMESPACE, query.namespace());
+		Database database = query.database();
+		KeyValues values = KeyValues.of(DatabaseSemanticConventions.SYSTEM_NAME, database.system());
+		if (database.namespace() != null) {
+			values = values.and(DatabaseSemanticConventions.NAMESPACE, database.namespace());
 		}
 		if (!query.summary().isEmpty()) {
 			values = values.and(DatabaseSemanticConventions.QUERY_SUMMARY, query.summary());
 		}
-		Server server = query.server();
+		Server server = database.server();
 		if (server != null) {
 			values = values.and(DatabaseSemanticConventions.SERVER_ADDRESS, server.address());
 			if (server.port() != null) {
@@ -120,11 +125,10 @@ public final class OpenTelemetryQueryConvention implements QueryObservationConve
 	private Query read(QueryContext context) {
 		ExecutionInfo execution = context.getExecutionInfo();
 		boolean prepared = execution != null && execution.getStatementType() != StatementType.STATEMENT;
-		String url = context.getUrl();
-		String system = DatabaseSemanticConventions.systemName(url);
+		Database database = database(context.getUrl());
 		List<ReadQuery> read = context.getQueries()
 			.stream()
-			.map((sql) -> read(sql, prepared, system))
+			.map((sql) -> database.read(sql, prepared))
 			.distinct()
 			.toList();
 		int batchSize = (execution != null && execution.isBatch())
@@ -138,35 +142,59 @@ public final class OpenTelemetryQueryConvention implements QueryObservationConve
 			summary = read.isEmpty() ? "" : read.get(0).summary();
 		}
 		String text = String.join("; ", read.stream().map(ReadQuery::text).toList());
-		return new Query(system, DatabaseSemanticConventions.namespace(url), DatabaseSemanticConventions.server(url),
-				summary, text, batchSize);
+		return new Query(database, summary, text, batchSize);
 	}
 
-	// Text with placeholders is kept as written: the application passes its values as
-	// parameters. Text without them (a plain statement, or SQL with its values written in
-	// and then prepared) is sanitized. Only prepared statements are cached: a plain
-	// statement's text changes with every value written into it
-	private ReadQuery read(String sql, boolean prepared, String system) {
-		if (!prepared) {
-			return new ReadQuery(SqlQueries.summarize(sql), SqlQueries.sanitize(sql, system));
-		}
-		ReadQuery read = this.queries.get(sql);
-		if (read == null) {
-			String text = (sql.indexOf('?') >= 0) ? sql : SqlQueries.sanitize(sql, system);
-			read = new ReadQuery(SqlQueries.summarize(sql), text);
-			if (this.queries.size() < MAX_CACHED_QUERIES && sql.length() <= MAX_CACHED_LENGTH) {
-				this.queries.put(sql, read);
+	private Database database(@Nullable String url) {
+		String key = (url != null) ? url : "";
+		Database database = this.databases.get(key);
+		if (database == null) {
+			database = Database.of(url);
+			if (this.databases.size() < MAX_CACHED_DATABASES) {
+				this.databases.put(key, database);
 			}
 		}
-		return read;
+		return database;
 	}
 
 	private record ReadQuery(String summary, String text) {
 
 	}
 
-	private record Query(String system, @Nullable String namespace, @Nullable Server server, String summary,
-			String text, int batchSize) {
+	private record Query(Database database, String summary, String text, int batchSize) {
+
+	}
+
+	/**
+	 * What a JDBC URL says of its database, and the statements prepared for it, read by
+	 * its lexical rules (applications prepare the same few statements again and again).
+	 */
+	private record Database(String system, @Nullable String namespace, @Nullable Server server,
+			Map<String, ReadQuery> queries) {
+
+		static Database of(@Nullable String url) {
+			return new Database(DatabaseSemanticConventions.systemName(url), DatabaseSemanticConventions.namespace(url),
+					DatabaseSemanticConventions.server(url), new ConcurrentHashMap<>());
+		}
+
+		// Text with placeholders is kept as written: the application passes its values
+		// as parameters. Text without them (a plain statement, or SQL with its values
+		// written in and then prepared) is sanitized. Only prepared statements are
+		// cached: a plain statement's text changes with every value written into it
+		ReadQuery read(String sql, boolean prepared) {
+			if (!prepared) {
+				return new ReadQuery(SqlQueries.summarize(sql), SqlQueries.sanitize(sql, this.system));
+			}
+			ReadQuery read = this.queries.get(sql);
+			if (read == null) {
+				String text = (sql.indexOf('?') >= 0) ? sql : SqlQueries.sanitize(sql, this.system);
+				read = new ReadQuery(SqlQueries.summarize(sql), text);
+				if (this.queries.size() < MAX_CACHED_QUERIES && sql.length() <= MAX_CACHED_LENGTH) {
+					this.queries.put(sql, read);
+				}
+			}
+			return read;
+		}
 
 	}
 
